@@ -1,0 +1,171 @@
+package dev.gatewayinterface.engine;
+
+import dev.gatewayinterface.Header;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Connect the {@link Gateway} lifecycle to one server's request and response: request facts in;
+ * status, headers, bytes, flush and abort out.
+ *
+ * <p>Each server binding implements this once, as a small package-private class; the lifecycle, the
+ * environ and every rule of docs/SPEC.md live in the engine, never in the binding. Strings are as the
+ * server received them: paths and queries still percent-encoded, header values one char per byte.
+ */
+public interface Exchange {
+
+    /**
+     * Return the request method.
+     * @return the method, such as {@code "GET"}
+     */
+    String method();
+
+    /**
+     * Return the raw, percent-encoded part of the path that leads to the application's mount point.
+     * @return {@code ""} at the root, else a path starting with {@code /}
+     */
+    String rawScriptName();
+
+    /**
+     * Return the raw, percent-encoded rest of the path below the mount point.
+     * @return {@code ""} or a path starting with {@code /}
+     */
+    String rawPathInfo();
+
+    /**
+     * Return the raw query, without its {@code ?}.
+     * @return the query as sent, or {@code null} when the target had no {@code ?}
+     */
+    String rawQuery();
+
+    /**
+     * Return the protocol.
+     * @return the protocol, such as {@code "HTTP/1.1"}
+     */
+    String protocol();
+
+    /**
+     * Return the scheme.
+     * @return {@code "http"} or {@code "https"}
+     */
+    String scheme();
+
+    /**
+     * Return the host name the request was addressed to.
+     * @return the server name
+     */
+    String serverName();
+
+    /**
+     * Return the port the request was addressed to.
+     * @return the server port
+     */
+    int serverPort();
+
+    /**
+     * Return the client's address.
+     * @return the address, or {@code null} if unknown
+     */
+    String remoteAddress();
+
+    /**
+     * Return the client's port.
+     * @return the port, or {@code -1} if unknown
+     */
+    int remotePort();
+
+    /**
+     * Return the name of the user the server authenticated.
+     * @return the user name, or {@code null}
+     */
+    default String remoteUser() {
+        return null;
+    }
+
+    /**
+     * Return the authentication scheme the server used.
+     * @return the scheme, or {@code null}
+     */
+    default String authType() {
+        return null;
+    }
+
+    /**
+     * Pass each request header to the consumer, once per value, in the order received.
+     * @param consumer receives each name and value
+     */
+    void forEachHeader(BiConsumer<String, String> consumer);
+
+    /**
+     * Return the request's declared body length.
+     * @return the length, or {@code -1} when unknown (for instance a chunked upload)
+     */
+    long contentLength();
+
+    /**
+     * Return the request body, de-chunked, answering {@code Expect: 100-continue} as needed.
+     * @return the body stream, owned by the server
+     * @throws IOException if the body cannot be opened
+     */
+    InputStream body() throws IOException;
+
+    /**
+     * Add the server's extension keys ({@code gateway.*}) to a new environ.
+     * @param environ the environ being built
+     */
+    default void addExtensions(Map<String, Object> environ) {
+    }
+
+    /**
+     * Send the status line and headers. Called at most once per request.
+     * @param status the status code
+     * @param reason the reason phrase, which some servers cannot send
+     * @param headers the headers to send, already checked
+     * @throws IOException if the client went away
+     */
+    void sendHeaders(int status, String reason, List<Header> headers) throws IOException;
+
+    /**
+     * Send body bytes, after {@link #sendHeaders}.
+     * @param data the buffer
+     * @param offset where the bytes start
+     * @param length how many bytes to send
+     * @throws IOException if the client went away
+     */
+    void write(byte[] data, int offset, int length) throws IOException;
+
+    /**
+     * Push what was written so far to the client.
+     * @throws IOException if the client went away
+     */
+    void flush() throws IOException;
+
+    /**
+     * Send part of a file without copying it through the heap, if this server can.
+     * @param file the file to send from
+     * @param position where to start
+     * @param count how many bytes to send
+     * @return {@code true} if sent; {@code false} if this server cannot, and the engine should iterate
+     * @throws IOException if the client went away or the file cannot be read
+     */
+    default boolean transferFile(FileChannel file, long position, long count) throws IOException {
+        return false;
+    }
+
+    /**
+     * End the response normally.
+     * @throws IOException if the client went away
+     */
+    void complete() throws IOException;
+
+    /**
+     * Close the connection without ending the response, so that the client cannot take a truncated
+     * response for a complete one.
+     * @param reason why, for the server's own bookkeeping
+     */
+    void abort(Throwable reason);
+}

@@ -1,0 +1,36 @@
+package dev.gatewayinterface.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Hold the deployer's settings for one mounted application.
+ *
+ * @param name the application's name, used in log messages
+ * @param underscoreHeaders what to do with request headers whose names contain {@code _}
+ * @param environ name/value pairs added to every environ before the request's own keys
+ */
+public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ) {
+
+    /**
+     * Create options, copying the environ map.
+     * @param name the application's name
+     * @param underscoreHeaders the underscore policy
+     * @param environ deployer-supplied environ pairs
+     */
+    public GatewayOptions {
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(underscoreHeaders, "underscoreHeaders must not be null");
+        environ = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(environ, "environ must not be null")));
+    }
+
+    /**
+     * Return the default options for an application of the given name.
+     * @param name the application's name
+     * @return options that drop underscore headers and add no environ pairs
+     */
+    public static GatewayOptions defaults(String name) {
+        return new GatewayOptions(name, UnderscoreHeaders.DROP, Map.of());
+    }
+}

@@ -1,0 +1,248 @@
+package dev.gatewayinterface.engine;
+
+import dev.gatewayinterface.Header;
+import dev.gatewayinterface.StartResponse;
+import dev.gatewayinterface.Write;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hold one request's response state: the {@code start_response} and {@code write} callables, headers
+ * deferred until the first body byte, the {@code Content-Length} bookkeeping, and what to do on failure
+ * (docs/SPEC.md §5–§7).
+ */
+final class Response implements StartResponse, Write {
+
+    private static final Logger logger = LoggerFactory.getLogger(Gateway.class);
+
+    private static final byte[] ERROR_BODY = "500 Internal Server Error\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Exchange exchange;
+
+    private final String application;
+
+    private final boolean head;
+
+    private String status;
+
+    private int code;
+
+    private List<Header> headers;
+
+    /** The length the application declared, or {@code -1}. */
+    private long declaredLength = -1;
+
+    private long sent;
+
+    private boolean started;
+
+    private boolean headersSent;
+
+    private boolean overrun;
+
+    private boolean clientGone;
+
+    Response(Exchange exchange, String application, boolean head) {
+        this.exchange = exchange;
+        this.application = application;
+        this.head = head;
+    }
+
+    @Override
+    public Write start(String status, List<Header> headers, Throwable excInfo) {
+        if (excInfo != null) {
+            if (headersSent) {
+                throw Response.<RuntimeException>rethrow(excInfo);
+            }
+        }
+        else if (started) {
+            throw new IllegalStateException(
+                    "start_response was already called; a second call must pass excInfo (SPEC §5.4)");
+        }
+        int parsedCode = ResponseRules.statusCode(status);
+        long length = ResponseRules.checkHeaders(headers);
+        this.status = status;
+        this.code = parsedCode;
+        this.headers = headers;
+        this.declaredLength = length;
+        this.started = true;
+        return this;
+    }
+
+    @Override
+    public void write(byte[] data) throws IOException {
+        if (!started) {
+            throw new IllegalStateException("write() was called before start_response (SPEC §5.5)");
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("write() needs bytes, not null (SPEC §5.5)");
+        }
+        writeChunk(data);
+    }
+
+    /**
+     * Send one body chunk, sending the headers first if this is the first byte.
+     * @return {@code false} once the declared {@code Content-Length} is used up and the rest is dropped
+     */
+    boolean writeChunk(byte[] data) throws IOException {
+        if (data.length == 0) {
+            return true;
+        }
+        if (!started) {
+            throw new IllegalStateException("the application produced " + data.length
+                    + " body bytes before calling start_response (SPEC §5.4)");
+        }
+        sendHeadersIfNeeded();
+        if (bodyForbidden() || overrun) {
+            return !overrun;
+        }
+        int length = data.length;
+        if (declaredLength >= 0 && length > declaredLength - sent) {
+            length = (int) (declaredLength - sent);
+            overrun = true;
+            logger.warn("Application '{}' produced more than its Content-Length of {} bytes; the excess was dropped",
+                    application, declaredLength);
+        }
+        if (length > 0) {
+            try {
+                exchange.write(data, 0, length);
+                exchange.flush();
+            }
+            catch (IOException ex) {
+                throw clientGone(ex);
+            }
+            sent += length;
+        }
+        return !overrun;
+    }
+
+    /** Set {@code Content-Length} from a body the server knows in full, when the application gave none. */
+    void lengthHint(long length) {
+        if (started && !headersSent && declaredLength < 0 && !bodyForbidden()) {
+            List<Header> withLength = new ArrayList<>(headers.size() + 1);
+            withLength.addAll(headers);
+            withLength.add(new Header("Content-Length", Long.toString(length)));
+            headers = withLength;
+            declaredLength = length;
+        }
+    }
+
+    /**
+     * Send a real file through the exchange without copying it through the heap, if the exchange can.
+     * @return {@code false} if the body must be iterated instead
+     */
+    boolean transferFile(FileChannel channel) throws IOException {
+        if (!started) {
+            return false;
+        }
+        long position = channel.position();
+        long count = Math.max(0, channel.size() - position);
+        lengthHint(count);
+        if (declaredLength >= 0) {
+            count = Math.min(count, declaredLength);
+        }
+        sendHeadersIfNeeded();
+        if (bodyForbidden()) {
+            return true;
+        }
+        boolean transferred;
+        try {
+            transferred = exchange.transferFile(channel, position, count);
+        }
+        catch (IOException ex) {
+            throw clientGone(ex);
+        }
+        if (transferred) {
+            sent += count;
+        }
+        return transferred;
+    }
+
+    /** End the response after the body was sent; a body shorter than its Content-Length aborts. */
+    void finish() throws IOException {
+        if (!started) {
+            throw new IllegalStateException("the application returned without calling start_response (SPEC §5.4)");
+        }
+        if (!headersSent) {
+            // The whole body is known to be empty: say so, so the response need not be chunked.
+            lengthHint(0);
+            sendHeadersIfNeeded();
+        }
+        if (!bodyForbidden() && declaredLength >= 0 && sent < declaredLength) {
+            logger.warn("Application '{}' declared a Content-Length of {} bytes but produced {}; "
+                    + "closing the connection so the client sees a truncated response (SPEC §6.3)",
+                    application, declaredLength, sent);
+            exchange.abort(new IllegalStateException("body shorter than Content-Length"));
+            return;
+        }
+        try {
+            exchange.complete();
+        }
+        catch (IOException ex) {
+            throw clientGone(ex);
+        }
+    }
+
+    /** Answer a failure: 500 if nothing was sent yet, else abort the connection (docs/SPEC.md §7). */
+    void fail(Throwable error) {
+        if (clientGone) {
+            logger.debug("Client went away while application '{}' was responding", application, error);
+            exchange.abort(error);
+            return;
+        }
+        if (headersSent) {
+            logger.error("Application '{}' failed after the response started; closing the connection",
+                    application, error);
+            exchange.abort(error);
+            return;
+        }
+        logger.error("Application '{}' failed before the response started; answering 500", application, error);
+        try {
+            exchange.sendHeaders(500, "Internal Server Error",
+                    List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                            new Header("Content-Length", Integer.toString(ERROR_BODY.length))));
+            headersSent = true;
+            if (!head) {
+                exchange.write(ERROR_BODY, 0, ERROR_BODY.length);
+            }
+            exchange.complete();
+        }
+        catch (IOException ex) {
+            logger.debug("Client went away before the 500 response was sent", ex);
+            exchange.abort(ex);
+        }
+    }
+
+    private void sendHeadersIfNeeded() throws IOException {
+        if (headersSent) {
+            return;
+        }
+        headersSent = true;
+        try {
+            exchange.sendHeaders(code, status.substring(4), headers);
+        }
+        catch (IOException ex) {
+            throw clientGone(ex);
+        }
+    }
+
+    /** HEAD, 1xx, 204 and 304 responses carry no body bytes (docs/SPEC.md §6.4). */
+    private boolean bodyForbidden() {
+        return head || code < 200 || code == 204 || code == 304;
+    }
+
+    private IOException clientGone(IOException cause) {
+        clientGone = true;
+        return cause;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable error) throws T {
+        throw (T) error;
+    }
+}
