@@ -79,6 +79,10 @@ final class EnvironBuilder {
             return;
         }
         String key = NativeStrings.environKey(name);
+        if (key.equals("HTTP_CONTENT_TYPE") || key.equals("HTTP_CONTENT_LENGTH")) {
+            // A kept Content_Length must not pose as a second length: PEP 3333's validator refuses these keys.
+            return;
+        }
         String separator = key.equals("HTTP_COOKIE") ? "; " : ",";
         environ.merge(key, NativeStrings.toLatin1(value), (first, second) -> first + separator + second);
     }

@@ -55,16 +55,20 @@ final class RequestInput implements Input {
         if (size < 0) {
             return read();
         }
-        byte[] out = new byte[size];
+        // Grow towards size as bytes arrive: apps pass huge sizes to mean "all", which must not be allocated up front.
+        byte[] out = new byte[Math.min(size, BUFFER_SIZE)];
         int filled = 0;
         while (filled < size) {
-            int n = readInto(out, filled, size - filled);
+            if (filled == out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
+            }
+            int n = readInto(out, filled, out.length - filled);
             if (n < 0) {
                 break;
             }
             filled += n;
         }
-        return filled == size ? out : Arrays.copyOf(out, filled);
+        return filled == out.length ? out : Arrays.copyOf(out, filled);
     }
 
     @Override

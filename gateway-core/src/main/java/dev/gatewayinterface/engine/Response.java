@@ -65,10 +65,12 @@ final class Response implements StartResponse, Write {
                     "start_response was already called; a second call must pass excInfo (SPEC §5.4)");
         }
         int parsedCode = ResponseRules.statusCode(status);
-        long length = ResponseRules.checkHeaders(headers);
+        // Keep the list that was checked: one the application changes later must not send unchecked headers.
+        List<Header> checked = headers == null ? null : new ArrayList<>(headers);
+        long length = ResponseRules.checkHeaders(checked);
         this.status = status;
         this.code = parsedCode;
-        this.headers = headers;
+        this.headers = checked;
         this.declaredLength = length;
         this.started = true;
         return this;
@@ -123,7 +125,7 @@ final class Response implements StartResponse, Write {
 
     /** Set {@code Content-Length} from a body the server knows in full, when the application gave none. */
     void lengthHint(long length) {
-        if (started && !headersSent && declaredLength < 0 && !bodyForbidden()) {
+        if (started && !headersSent && declaredLength < 0 && !statusForbidsBody()) {
             List<Header> withLength = new ArrayList<>(headers.size() + 1);
             withLength.addAll(headers);
             withLength.add(new Header("Content-Length", Long.toString(length)));
@@ -142,9 +144,14 @@ final class Response implements StartResponse, Write {
         }
         long position = channel.position();
         long count = Math.max(0, channel.size() - position);
+        if (count == 0) {
+            // Pipes, devices and /proc files report size 0 whatever they hold: only iterating them is safe.
+            return false;
+        }
         lengthHint(count);
         if (declaredLength >= 0) {
-            count = Math.min(count, declaredLength);
+            // Bytes the application already passed to write() count against its Content-Length too.
+            count = Math.min(count, Math.max(0, declaredLength - sent));
         }
         sendHeadersIfNeeded();
         if (bodyForbidden()) {
@@ -233,7 +240,12 @@ final class Response implements StartResponse, Write {
 
     /** HEAD, 1xx, 204 and 304 responses carry no body bytes (docs/SPEC.md §6.4). */
     private boolean bodyForbidden() {
-        return head || code < 200 || code == 204 || code == 304;
+        return head || statusForbidsBody();
+    }
+
+    /** A HEAD response still says how long the body is; 1xx, 204 and 304 responses have none at all. */
+    private boolean statusForbidsBody() {
+        return code < 200 || code == 204 || code == 304;
     }
 
     private IOException clientGone(IOException cause) {

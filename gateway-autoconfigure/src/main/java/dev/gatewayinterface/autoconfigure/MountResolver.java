@@ -1,0 +1,85 @@
+package dev.gatewayinterface.autoconfigure;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.engine.Gateway;
+import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.mount.Mount;
+import dev.gatewayinterface.mount.Mounts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turn {@code Application} beans and {@code gateway.apps.*} properties into mounts, failing with a message
+ * that names the beans and the properties to change when they do not fit together.
+ */
+final class MountResolver {
+
+    private final GatewayProperties properties;
+
+    MountResolver(GatewayProperties properties) {
+        this.properties = properties;
+    }
+
+    Mounts resolve(Map<String, Application> applications) {
+        checkEnviron();
+        checkConfiguredNames(applications);
+        Map<String, List<String>> namesByPath = new LinkedHashMap<>();
+        List<Mount> mounts = new ArrayList<>();
+        applications.forEach((name, application) -> {
+            GatewayProperties.App app = properties.getApps().get(name);
+            if (app != null && !app.isEnabled()) {
+                return;
+            }
+            Mount mount = new Mount(name, app != null && app.getPath() != null ? app.getPath() : "/",
+                    new Gateway(application, options(name)));
+            namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
+            mounts.add(mount);
+        });
+        namesByPath.forEach((path, names) -> {
+            if (names.size() > 1) {
+                throw new InvalidMountsException(
+                        "Several Application beans would be mounted at '" + path + "': " + String.join(", ", names),
+                        "Give each its own mount with gateway.apps.<bean-name>.path, or leave one out with "
+                                + "gateway.apps.<bean-name>.enabled=false. Beans without a path mount at '/'.");
+            }
+        });
+        return new Mounts(mounts);
+    }
+
+    private GatewayOptions options(String name) {
+        return new GatewayOptions(name, properties.getHeaders().getUnderscores(), properties.getEnviron());
+    }
+
+    private void checkConfiguredNames(Map<String, Application> applications) {
+        for (String name : properties.getApps().keySet()) {
+            if (!applications.containsKey(name)) {
+                throw new InvalidMountsException(
+                        "gateway.apps." + name + " configures no Application bean; the Application beans are "
+                                + new TreeSet<>(applications.keySet()),
+                        "Use the bean name of an Application bean after gateway.apps., or remove the property.");
+            }
+        }
+    }
+
+    private void checkEnviron() {
+        properties.getEnviron().forEach((key, value) -> {
+            if (!isLatin1(key)) {
+                throw new InvalidMountsException("The environ key gateway.environ." + key
+                        + " holds a character above U+00FF",
+                        "Environ keys are native strings (one char per byte); use ASCII names.");
+            }
+            if (!isLatin1(value)) {
+                throw new InvalidMountsException(
+                        "gateway.environ." + key + " holds a character above U+00FF: '" + value + "'",
+                        "Environ keys and values are native strings (one char per byte); percent-encode the value.");
+            }
+        });
+    }
+
+    private static boolean isLatin1(String text) {
+        return text.chars().allMatch(c -> c <= 0xFF);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.gatewayinterface.autoconfigure.webmvc;
+
+import dev.gatewayinterface.mount.Mount;
+import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.servlet.ServletGatewayAdapter;
+import dev.gatewayinterface.servlet.ResponseAbortedException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * Route requests to mounted applications inside Spring MVC, so that they share the DispatcherServlet with
+ * controllers, actuator and Spring Security (docs/SPEC.md §10).
+ *
+ * <p>Ordered after annotated controllers and router functions, before static resources: a controller's
+ * mapping wins over an application mounted at a prefix of its path.
+ */
+final class GatewayHandlerMapping extends AbstractHandlerMapping {
+
+    /** After RequestMappingHandlerMapping (0) and RouterFunctionMapping (3), before resource handling. */
+    static final int ORDER = 100;
+
+    private static final HttpRequestHandler NOTHING = (request, response) -> {
+    };
+
+    private final Mounts mounts;
+
+    private final Map<Mount, MountHandler> handlers = new IdentityHashMap<>();
+
+    GatewayHandlerMapping(Mounts mounts) {
+        this.mounts = mounts;
+        for (Mount mount : mounts.all()) {
+            handlers.put(mount, new MountHandler(new ServletGatewayAdapter(mount.gateway())));
+        }
+        setOrder(ORDER);
+    }
+
+    @Override
+    protected Object getHandlerInternal(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof ResponseAbortedException) {
+            // The container's error page for an aborted response: add nothing to the truncated body.
+            return NOTHING;
+        }
+        RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : ServletRequestPathUtils.parseAndCache(request);
+        Mounts.Match match = mounts.match(path.pathWithinApplication());
+        if (match == null) {
+            return null;
+        }
+        request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, match.mount().pattern());
+        request.setAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE, match.rawPathInfo());
+        // Everything before the path within the application: the context path and a prefix servlet mapping.
+        String rawPrefix = path.value().substring(0, path.value().length() - path.pathWithinApplication().value().length());
+        request.setAttribute(MountHandler.SPLIT_ATTRIBUTE,
+                new MountHandler.Split(rawPrefix + match.rawMountPath(), match.rawPathInfo()));
+        return handlers.get(match.mount());
+    }
+}

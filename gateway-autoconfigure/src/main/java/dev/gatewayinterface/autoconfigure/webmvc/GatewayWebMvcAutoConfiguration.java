@@ -1,0 +1,69 @@
+package dev.gatewayinterface.autoconfigure.webmvc;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.GatewayProperties;
+import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.servlet.ResponseAbortedException;
+import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.error.ErrorPage;
+import org.springframework.boot.web.error.ErrorPageRegistrar;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Serve mounted applications on Spring MVC: a handler mapping beside the controllers' own, and the
+ * safeguards that keep request bodies for the applications (docs/SPEC.md §10).
+ */
+@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, HttpServletRequest.class })
+@ConditionalOnBean({ Mounts.class, Application.class })
+public final class GatewayWebMvcAutoConfiguration {
+
+    @Bean
+    GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts) {
+        return new GatewayHandlerMapping(mounts);
+    }
+
+    @Bean
+    ServletRequestBodyFilter gatewayRequestBodyFilter(Mounts mounts, GatewayProperties properties) {
+        return new ServletRequestBodyFilter(mounts, (int) properties.getServlet().getBodyReplayLimit().toBytes());
+    }
+
+    /**
+     * Answer an aborted response's error dispatch with nothing: containers include an error page into a
+     * committed response before closing its connection, which would append text to the truncated body.
+     */
+    @Bean
+    ErrorPageRegistrar gatewayAbortedResponseErrorPage() {
+        return registry -> registry.addErrorPages(new ErrorPage(ResponseAbortedException.class,
+                ResponseAbortedException.ERROR_PATH));
+    }
+
+    /**
+     * Make multipart resolution lazy: eager resolution parses (and so consumes) every multipart body before
+     * the DispatcherServlet knows which handler gets it, including bodies bound for a mounted application.
+     */
+    @Bean
+    static BeanPostProcessor gatewayLazyMultipartResolution() {
+        return new BeanPostProcessor() {
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof StandardServletMultipartResolver resolver) {
+                    resolver.setResolveLazily(true);
+                }
+                return bean;
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package dev.gatewayinterface.servlet;
+
+import dev.gatewayinterface.Header;
+import dev.gatewayinterface.engine.Exchange;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Expose one servlet request and response as an {@link Exchange}.
+ */
+final class ServletExchange implements Exchange {
+
+    private final HttpServletRequest request;
+
+    private final HttpServletResponse response;
+
+    private final BodyPreservingRequest preserved;
+
+    private final String rawScriptName;
+
+    private final String rawPathInfo;
+
+    private ServletOutputStream output;
+
+    private boolean outputFailed;
+
+    private Throwable abortReason;
+
+    ServletExchange(HttpServletRequest request, HttpServletResponse response, BodyPreservingRequest preserved,
+            String rawScriptName, String rawPathInfo) {
+        this.request = request;
+        this.response = response;
+        this.preserved = preserved;
+        this.rawScriptName = rawScriptName;
+        this.rawPathInfo = rawPathInfo;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String rawScriptName() {
+        return rawScriptName;
+    }
+
+    @Override
+    public String rawPathInfo() {
+        return rawPathInfo;
+    }
+
+    @Override
+    public String rawQuery() {
+        return request.getQueryString();
+    }
+
+    @Override
+    public String protocol() {
+        return request.getProtocol();
+    }
+
+    @Override
+    public String scheme() {
+        return request.getScheme();
+    }
+
+    @Override
+    public String serverName() {
+        return request.getServerName();
+    }
+
+    @Override
+    public int serverPort() {
+        return request.getServerPort();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
+
+    @Override
+    public int remotePort() {
+        return request.getRemotePort();
+    }
+
+    @Override
+    public String remoteUser() {
+        return request.getRemoteUser();
+    }
+
+    @Override
+    public String authType() {
+        return request.getAuthType();
+    }
+
+    @Override
+    public void forEachHeader(BiConsumer<String, String> consumer) {
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            Enumeration<String> values = request.getHeaders(name);
+            while (values.hasMoreElements()) {
+                consumer.accept(name, values.nextElement());
+            }
+        }
+    }
+
+    @Override
+    public long contentLength() {
+        return request.getContentLengthLong();
+    }
+
+    @Override
+    public InputStream body() throws IOException {
+        return preserved != null ? preserved.replayBody() : request.getInputStream();
+    }
+
+    @Override
+    public void addExtensions(Map<String, Object> environ) {
+        environ.put(ServletGatewayAdapter.SERVLET_REQUEST, request);
+        environ.put(ServletGatewayAdapter.SERVLET_RESPONSE, response);
+    }
+
+    @Override
+    public void sendHeaders(int status, String reason, List<Header> headers) throws IOException {
+        // The Servlet API cannot send a reason phrase; the container sends its own or none.
+        response.setStatus(status);
+        for (Header header : headers) {
+            response.addHeader(header.name(), header.value());
+        }
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+        try {
+            output().write(data, offset, length);
+        }
+        catch (IOException ex) {
+            outputFailed = true;
+            throw ex;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        try {
+            output().flush();
+        }
+        catch (IOException ex) {
+            outputFailed = true;
+            throw ex;
+        }
+    }
+
+    @Override
+    public boolean transferFile(FileChannel file, long position, long count) throws IOException {
+        // The Servlet API has no portable zero-copy path for an open channel; this still avoids a byte[] per block.
+        WritableByteChannel target = Channels.newChannel(output());
+        long done = 0;
+        try {
+            while (done < count) {
+                long n = file.transferTo(position + done, count - done, target);
+                if (n <= 0) {
+                    break;
+                }
+                done += n;
+            }
+            output().flush();
+        }
+        catch (IOException ex) {
+            outputFailed = true;
+            throw ex;
+        }
+        return done == count;
+    }
+
+    @Override
+    public void complete() throws IOException {
+        if (!response.isCommitted()) {
+            response.flushBuffer();
+        }
+    }
+
+    @Override
+    public void abort(Throwable reason) {
+        if (!outputFailed) {
+            abortReason = reason;
+        }
+    }
+
+    /** Throw if the engine aborted a response whose connection is still open. */
+    void rethrowAbort() throws IOException {
+        if (abortReason != null) {
+            throw new ResponseAbortedException(request.getRequestURI(), abortReason);
+        }
+    }
+
+    private ServletOutputStream output() throws IOException {
+        if (output == null) {
+            output = response.getOutputStream();
+        }
+        return output;
+    }
+}

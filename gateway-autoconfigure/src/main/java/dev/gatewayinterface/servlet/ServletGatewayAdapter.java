@@ -1,0 +1,53 @@
+package dev.gatewayinterface.servlet;
+
+import dev.gatewayinterface.engine.Gateway;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Serve an application through the Servlet API: adapt one servlet request and response to the
+ * {@link Gateway} lifecycle (docs/SPEC.md §10).
+ *
+ * <p>The request body reaches the application untouched even when a filter read it first, provided that
+ * filter ran behind {@link ServletRequestBodyFilter}. When the engine must abort the connection (an error
+ * after the headers were sent, or a body shorter than its {@code Content-Length}), this adapter throws
+ * an {@link IOException}, which makes the servlet container close the connection instead of ending the
+ * response cleanly.
+ */
+public final class ServletGatewayAdapter {
+
+    /** The environ key of the {@code HttpServletRequest}. */
+    public static final String SERVLET_REQUEST = "gateway.servlet_request";
+
+    /** The environ key of the {@code HttpServletResponse}. */
+    public static final String SERVLET_RESPONSE = "gateway.servlet_response";
+
+    private final Gateway gateway;
+
+    /**
+     * Create an adapter for one application.
+     * @param gateway the lifecycle serving the application
+     */
+    public ServletGatewayAdapter(Gateway gateway) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway must not be null");
+    }
+
+    /**
+     * Serve one request.
+     * @param request the servlet request
+     * @param response the servlet response
+     * @param rawScriptName the raw, percent-encoded path up to and including the mount
+     * @param rawPathInfo the raw, percent-encoded rest of the path
+     * @throws IOException to make the container close the connection when the engine aborted the response
+     */
+    public void service(HttpServletRequest request, HttpServletResponse response, String rawScriptName,
+            String rawPathInfo) throws IOException {
+        BodyPreservingRequest preserved = WebUtils.getNativeRequest(request, BodyPreservingRequest.class);
+        ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo);
+        gateway.handle(exchange);
+        exchange.rethrowAbort();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.gatewayinterface.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.UnderscoreHeaders;
+import dev.gatewayinterface.mount.Mount;
+import dev.gatewayinterface.mount.Mounts;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+/**
+ * Check how {@link GatewayAutoConfiguration} mounts {@link Application} beans as {@code gateway.*} says, and
+ * that every set of beans and properties it cannot mount stops the application at startup.
+ */
+class GatewayAutoConfigurationTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class));
+
+    @Test
+    void mountsASingleApplicationBeanAtTheRoot() {
+        Application hello = application();
+        runner.withBean("hello", Application.class, () -> hello).run(context -> {
+            List<Mount> mounts = context.getBean(Mounts.class).all();
+            assertThat(mounts).extracting(Mount::name, Mount::path).containsExactly(tuple("hello", "/"));
+            assertThat(mounts.get(0).gateway().application()).isSameAs(hello);
+        });
+    }
+
+    @Test
+    void mountsEachApplicationBeanAtItsConfiguredPathWithoutTheTrailingSlash() {
+        runner.withBean("helloApp", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("adminApp", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.helloApp.path=/hello/", "gateway.apps.adminApp.path=/admin/tools")
+                .run(context -> assertThat(context.getBean(Mounts.class).all()).extracting(Mount::name, Mount::path)
+                        .containsExactly(tuple("adminApp", "/admin/tools"), tuple("helloApp", "/hello")));
+    }
+
+    @Test
+    void mountsTheOneApplicationBeanWithoutAPathAtTheRoot() {
+        runner.withBean("site", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("api", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.api.path=/api")
+                .run(context -> assertThat(context.getBean(Mounts.class).all()).extracting(Mount::name, Mount::path)
+                        .containsExactlyInAnyOrder(tuple("site", "/"), tuple("api", "/api")));
+    }
+
+    @Test
+    void mountsNothingWithoutApplicationBeans() {
+        runner.run(context -> assertThat(context.getBean(Mounts.class).all()).isEmpty());
+    }
+
+    @Test
+    void failsWhenTwoBeansWithoutPathsShareTheRootAndNamesBoth() {
+        runner.withBean("first", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("second", Application.class, GatewayAutoConfigurationTests::application)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidMountsException.class)
+                            .hasMessage("Several Application beans would be mounted at '/': first, second");
+                });
+    }
+
+    @Test
+    void failsWhenTwoBeansAreConfiguredAtTheSamePathAndNamesBoth() {
+        runner.withBean("first", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("second", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.first.path=/x", "gateway.apps.second.path=/x/")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidMountsException.class)
+                        .hasMessage("Several Application beans would be mounted at '/x': first, second"));
+    }
+
+    @Test
+    void leavesOutAnApplicationBeanDisabledByItsProperty() {
+        runner.withBean("first", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("second", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.second.enabled=false")
+                .run(context -> assertThat(context.getBean(Mounts.class).all()).extracting(Mount::name, Mount::path)
+                        .containsExactly(tuple("first", "/")));
+    }
+
+    @Test
+    void failsWhenGatewayAppsNamesNoApplicationBeanAndNamesTheKey() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.helo.path=/hello")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidMountsException.class)
+                        .hasMessage("gateway.apps.helo configures no Application bean; the Application beans are "
+                                + "[hello]"));
+    }
+
+    @ParameterizedTest(name = "gateway.apps.hello.path={0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nope     | must start with '/', not 'nope'
+            /a/*     | is literal: '*' is not allowed in '/a/*'
+            /a/{id}  | is literal: '{' is not allowed in '/a/{id}'
+            /a//b    | must not contain an empty segment: '/a//b'
+            /a/../b  | must not contain '.' or '..' segments: '/a/../b'
+            /a/./b   | must not contain '.' or '..' segments: '/a/./b'
+            """)
+    void failsToBindAnInvalidMountPathNamingThePropertyAndTheRule(String path, String rule) {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.hello.path=" + path)
+                .run(context -> {
+                    Throwable failure = context.getStartupFailure();
+                    assertThat(causeOfType(failure, BindException.class))
+                            .hasMessageContaining("'gateway.apps.hello'");
+                    assertThat(failure).rootCause().isInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("A mount path " + rule);
+                });
+    }
+
+    @Test
+    void givesEveryMountTheConfiguredEnvironPairsAndUnderscorePolicy() {
+        runner.withBean("site", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("api", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.api.path=/api", "gateway.environ.deployment=blue",
+                        "gateway.environ.myapp.region=café", "gateway.environ[SERVER_SOFTWARE]=gateway/1",
+                        "gateway.headers.underscores=keep")
+                .run(context -> {
+                    List<Mount> mounts = context.getBean(Mounts.class).all();
+                    assertThat(mounts).hasSize(2);
+                    for (Mount mount : mounts) {
+                        GatewayOptions options = mount.gateway().options();
+                        assertThat(options.name()).isEqualTo(mount.name());
+                        assertThat(options.underscoreHeaders()).isEqualTo(UnderscoreHeaders.KEEP);
+                        assertThat(options.environ()).containsExactlyInAnyOrderEntriesOf(Map.of("deployment", "blue",
+                                "myapp.region", "café", "SERVER_SOFTWARE", "gateway/1"));
+                    }
+                });
+    }
+
+    @Test
+    void dropsUnderscoreHeadersAndAddsNoEnvironPairsByDefault() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application).run(context -> {
+            GatewayOptions options = context.getBean(Mounts.class).all().get(0).gateway().options();
+            assertThat(options.underscoreHeaders()).isEqualTo(UnderscoreHeaders.DROP);
+            assertThat(options.environ()).isEmpty();
+        });
+    }
+
+    @Test
+    void failsWhenAnEnvironValueHoldsACharacterAboveLatin1() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.environ.price=10€")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidMountsException.class)
+                        .hasMessage("gateway.environ.price holds a character above U+00FF: '10€'"));
+    }
+
+    @Test
+    void failsWhenAnEnvironKeyHoldsACharacterAboveLatin1() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.environ[prix€]=10")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidMountsException.class)
+                        .hasMessage("The environ key gateway.environ.prix€ holds a character above U+00FF"));
+    }
+
+    @Test
+    void mountsNothingOutsideAWebApplication() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class))
+                .withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(Mounts.class);
+                    assertThat(context).doesNotHaveBean(GatewayProperties.class);
+                });
+    }
+
+    @Test
+    void backsOffFromAUserDefinedMountsBean() {
+        Mounts own = new Mounts(List.of());
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("ownMounts", Mounts.class, () -> own)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(Mounts.class);
+                    assertThat(context.getBean(Mounts.class)).isSameAs(own);
+                });
+    }
+
+    private static Application application() {
+        return (environ, start) -> List.of();
+    }
+
+    private static Throwable causeOfType(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause;
+            }
+        }
+        throw new AssertionError("No " + type.getSimpleName() + " caused " + failure, failure);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.gatewayinterface.autoconfigure.webmvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Check that {@link GatewayWebMvcAutoConfiguration} serves the mounts on Spring MVC only, beside the
+ * controllers, and keeps request bodies for the mounted applications.
+ */
+class GatewayWebMvcAutoConfigurationTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
+                    GatewayWebMvcAutoConfiguration.class))
+            .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application);
+
+    @Test
+    void servesTheMountsOfAServletWebApplication() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(GatewayHandlerMapping.class);
+            assertThat(context).hasSingleBean(ServletRequestBodyFilter.class);
+            assertThat(ReflectionTestUtils.getField(context.getBean(GatewayHandlerMapping.class), "mounts"))
+                    .isSameAs(context.getBean(Mounts.class));
+        });
+    }
+
+    @Test
+    void servesAUserDefinedMountsBean() {
+        Mounts own = new Mounts(List.of());
+        runner.withBean("ownMounts", Mounts.class, () -> own).run(context -> {
+            assertThat(ReflectionTestUtils.getField(context.getBean(GatewayHandlerMapping.class), "mounts"))
+                    .isSameAs(own);
+            assertThat(ReflectionTestUtils.getField(context.getBean(ServletRequestBodyFilter.class), "mounts"))
+                    .isSameAs(own);
+        });
+    }
+
+    @Test
+    void backsOffWithoutMounts() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(GatewayWebMvcAutoConfiguration.class))
+                .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
+                    assertThat(context).doesNotHaveBean(ServletRequestBodyFilter.class);
+                });
+    }
+
+    @Test
+    void backsOffOnAReactiveWebApplication() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
+                        GatewayWebMvcAutoConfiguration.class))
+                .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
+                    assertThat(context).doesNotHaveBean(ServletRequestBodyFilter.class);
+                });
+    }
+
+    @Test
+    void backsOffOutsideAWebApplication() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
+                        GatewayWebMvcAutoConfiguration.class))
+                .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
+                    assertThat(context).doesNotHaveBean(ServletRequestBodyFilter.class);
+                });
+    }
+
+    @Test
+    void makesSpringBootsMultipartResolverLazy() {
+        AutoConfigurations multipart = AutoConfigurations.of(MultipartAutoConfiguration.class);
+        new WebApplicationContextRunner().withConfiguration(multipart)
+                .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
+                        .as("Spring Boot's default").isFalse());
+        runner.withConfiguration(multipart)
+                .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
+                        .isTrue());
+    }
+
+    @Test
+    void makesAUserDefinedMultipartResolverLazy() {
+        runner.withBean("multipartResolver", StandardServletMultipartResolver.class,
+                StandardServletMultipartResolver::new)
+                .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
+                        .isTrue());
+    }
+
+    @Test
+    void bindsTheBodyReplayLimitToTheFilter() {
+        runner.withPropertyValues("gateway.servlet.body-replay-limit=512KB")
+                .run(context -> assertThat(
+                        ReflectionTestUtils.getField(context.getBean(ServletRequestBodyFilter.class), "replayLimit"))
+                        .isEqualTo(512 * 1024));
+    }
+
+    @Test
+    void recordsUpToTwoMegabytesOfABodyByDefault() {
+        runner.run(context -> assertThat(
+                ReflectionTestUtils.getField(context.getBean(ServletRequestBodyFilter.class), "replayLimit"))
+                .isEqualTo(2 * 1024 * 1024));
+    }
+
+    @Test
+    void acceptsABodyReplayLimitOfZero() {
+        runner.withPropertyValues("gateway.servlet.body-replay-limit=0")
+                .run(context -> assertThat(
+                        ReflectionTestUtils.getField(context.getBean(ServletRequestBodyFilter.class), "replayLimit"))
+                        .isEqualTo(0));
+    }
+
+    @Test
+    void failsOnANegativeBodyReplayLimitNamingTheProperty() {
+        runner.withPropertyValues("gateway.servlet.body-replay-limit=-1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("gateway.servlet.body-replay-limit must be between 0 and 2GB, not -1B");
+            assertThat(causes(context.getStartupFailure())).hasAtLeastOneElementOfType(BindException.class);
+        });
+    }
+
+    @Test
+    void failsOnABodyReplayLimitAboveTwoGigabytesNamingTheProperty() {
+        runner.withPropertyValues("gateway.servlet.body-replay-limit=3GB")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("gateway.servlet.body-replay-limit must be between 0 and 2GB, not 3221225472B"));
+    }
+
+    @Test
+    void ordersTheHandlerMappingAfterControllersAndRouterFunctionsAndBeforeStaticResources() {
+        runner.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+                HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class))
+                .run(context -> {
+                    GatewayHandlerMapping gateway = context.getBean(GatewayHandlerMapping.class);
+                    assertThat(gateway.getOrder()).isPositive();
+                    List<HandlerMapping> mappings = new ArrayList<>(
+                            context.getBeansOfType(HandlerMapping.class).values());
+                    AnnotationAwareOrderComparator.sort(mappings);
+                    int gatewayIndex = mappings.indexOf(gateway);
+                    assertThat(mappings.indexOf(context.getBean(RequestMappingHandlerMapping.class)))
+                            .isLessThan(gatewayIndex);
+                    assertThat(mappings.indexOf(context.getBean(RouterFunctionMapping.class)))
+                            .isLessThan(gatewayIndex);
+                    assertThat(mappings.indexOf(context.getBean("resourceHandlerMapping", HandlerMapping.class)))
+                            .isGreaterThan(gatewayIndex);
+                });
+    }
+
+    private static boolean resolvesLazily(StandardServletMultipartResolver resolver) {
+        return (boolean) ReflectionTestUtils.getField(resolver, "resolveLazily");
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
+    }
+
+    private static Application application() {
+        return (environ, start) -> List.of();
+    }
+}

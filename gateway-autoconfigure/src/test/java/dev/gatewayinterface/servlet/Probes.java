@@ -1,0 +1,56 @@
+package dev.gatewayinterface.servlet;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Record what the test applications saw and did, and gate their progress, so tests wait on conditions
+ * rather than on time.
+ */
+final class Probes {
+
+    final AtomicReference<Map<String, Object>> environ = new AtomicReference<>();
+
+    final AtomicInteger closes = new AtomicInteger();
+
+    private volatile CountDownLatch closed = new CountDownLatch(1);
+
+    private volatile CountDownLatch gate = new CountDownLatch(1);
+
+    void reset() {
+        environ.set(null);
+        closes.set(0);
+        closed = new CountDownLatch(1);
+        gate = new CountDownLatch(1);
+    }
+
+    /** Count a call to a body's {@code close()}. */
+    void closed() {
+        closes.incrementAndGet();
+        closed.countDown();
+    }
+
+    boolean awaitClosed() throws InterruptedException {
+        return closed.await(20, TimeUnit.SECONDS);
+    }
+
+    /** Let an application that waits at the gate go on. */
+    void open() {
+        gate.countDown();
+    }
+
+    void awaitGate() {
+        try {
+            if (!gate.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gatewayinterface.servlet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Speak HTTP/1.1 over a plain socket, so tests can see what a client library would hide: chunk
+ * boundaries, a connection closed mid-body, an interim 100 response.
+ */
+final class RawHttp implements Closeable {
+
+    private final Socket socket;
+
+    private final InputStream in;
+
+    private final OutputStream out;
+
+    RawHttp(int port) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(20_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    RawHttp send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    RawHttp send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Read a status line and headers. */
+    Head readHead() throws IOException {
+        String statusLine = readLine();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        String line;
+        while (!(line = readLine()).isEmpty()) {
+            int colon = line.indexOf(':');
+            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                    .add(line.substring(colon + 1).trim());
+        }
+        return new Head(statusLine, headers);
+    }
+
+    /** Read a whole body framed by Content-Length or chunked encoding. */
+    byte[] readBody(Head head) throws IOException {
+        if (head.isChunked()) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            byte[] chunk;
+            while ((chunk = readChunk()) != null) {
+                body.write(chunk);
+            }
+            return body.toByteArray();
+        }
+        String length = head.header("content-length");
+        return length == null ? in.readAllBytes() : readExactly(Integer.parseInt(length));
+    }
+
+    /** Read one chunk of a chunked body; {@code null} at the terminating chunk. */
+    byte[] readChunk() throws IOException {
+        int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
+        if (size == 0) {
+            readLine();
+            return null;
+        }
+        byte[] data = readExactly(size);
+        readLine();
+        return data;
+    }
+
+    byte[] readExactly(int length) throws IOException {
+        byte[] data = in.readNBytes(length);
+        if (data.length < length) {
+            throw new EOFException("connection closed after " + data.length + " of " + length + " bytes");
+        }
+        return data;
+    }
+
+    /** Tell whether the server closed the connection, reading nothing else first. */
+    boolean serverClosed() throws IOException {
+        try {
+            return in.read() < 0;
+        }
+        catch (SocketTimeoutException ex) {
+            return false;
+        }
+        catch (IOException ex) {
+            // A reset is the other way a server drops a connection.
+            return true;
+        }
+    }
+
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new EOFException("connection closed mid-line: " + line.toString(StandardCharsets.ISO_8859_1));
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    /** Carry a status line and its headers, names in lower case. */
+    record Head(String statusLine, Map<String, List<String>> headers) {
+
+        int status() {
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null ? null : values.get(0);
+        }
+
+        boolean isChunked() {
+            return "chunked".equalsIgnoreCase(header("transfer-encoding"));
+        }
+    }
+}
