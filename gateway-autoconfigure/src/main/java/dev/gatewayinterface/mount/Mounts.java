@@ -2,7 +2,9 @@ package dev.gatewayinterface.mount;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
@@ -18,14 +20,27 @@ public final class Mounts {
 
     private final List<Mount> mounts;
 
+    /** The segments of each mount, in the order of {@link #mounts}, split once rather than per request. */
+    private final String[][] segments;
+
     /**
      * Create the table.
      * @param mounts the mounts; their paths must be distinct
+     * @throws IllegalArgumentException if two mounts share a path
      */
     public Mounts(List<Mount> mounts) {
         List<Mount> sorted = new ArrayList<>(mounts);
         sorted.sort(Comparator.comparingInt((Mount mount) -> mount.segments().size()).reversed());
         this.mounts = List.copyOf(sorted);
+        this.segments = new String[sorted.size()][];
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Mount mount = sorted.get(i);
+            if (!paths.add(mount.path())) {
+                throw new IllegalArgumentException("Two mounts share the path '" + mount.path() + "'");
+            }
+            segments[i] = mount.segments().toArray(String[]::new);
+        }
     }
 
     /**
@@ -43,26 +58,25 @@ public final class Mounts {
      */
     public Match match(PathContainer pathWithinApplication) {
         List<Element> elements = pathWithinApplication.elements();
-        for (Mount mount : mounts) {
-            List<String> segments = mount.segments();
-            if (matches(elements, segments)) {
-                int split = segments.size() * 2;
+        for (int i = 0; i < segments.length; i++) {
+            if (matches(elements, segments[i])) {
+                int split = segments[i].length * 2;
                 String rawMountPath = split == 0 ? "" : pathWithinApplication.subPath(0, split).value();
                 String rawPathInfo = split == elements.size() ? "" : pathWithinApplication.subPath(split).value();
-                return new Match(mount, rawMountPath, rawPathInfo);
+                return new Match(mounts.get(i), rawMountPath, rawPathInfo);
             }
         }
         return null;
     }
 
-    private static boolean matches(List<Element> elements, List<String> segments) {
-        if (elements.size() < segments.size() * 2) {
+    private static boolean matches(List<Element> elements, String[] segments) {
+        if (elements.size() < segments.length * 2) {
             return false;
         }
-        for (int i = 0; i < segments.size(); i++) {
+        for (int i = 0; i < segments.length; i++) {
             if (!(elements.get(2 * i) instanceof PathContainer.Separator)
                     || !(elements.get(2 * i + 1) instanceof PathSegment segment)
-                    || !segment.valueToMatch().equals(segments.get(i))) {
+                    || !segment.valueToMatch().equals(segments[i])) {
                 return false;
             }
         }

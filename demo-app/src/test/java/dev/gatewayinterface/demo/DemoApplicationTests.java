@@ -1,0 +1,90 @@
+package dev.gatewayinterface.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Check every demo application over real HTTP, at the mounts application.properties gives them.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DemoApplicationTests {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void helloSaysHelloWorld() throws Exception {
+        HttpResponse<String> response = get("/hello");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("Hello, World!\n");
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("14");
+    }
+
+    @Test
+    void echoReturnsTheEnvironAndTheBodyAsJson() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/echo/caf%C3%A9?x=1"))
+            .header("X-Probe", "one")
+            .POST(HttpRequest.BodyPublishers.ofString("payload"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).contains("\"SCRIPT_NAME\": \"/echo\"")
+            .contains("\"PATH_INFO\": \"/caf\\u00c3\\u00a9\"")
+            .contains("\"QUERY_STRING\": \"x=1\"")
+            .contains("\"HTTP_X_PROBE\": \"one\"")
+            .contains("\"body_b64\": \"" + Base64.getEncoder().encodeToString("payload".getBytes()) + "\"");
+    }
+
+    @Test
+    void streamSendsFiveChunks() throws Exception {
+        HttpResponse<String> response = get("/stream");
+        assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+        assertThat(response.body().lines()).containsExactly("chunk 1 of 5", "chunk 2 of 5", "chunk 3 of 5",
+                "chunk 4 of 5", "chunk 5 of 5");
+    }
+
+    @Test
+    void filesServesTheSampleFileAndNothingElse() throws Exception {
+        HttpResponse<String> file = get("/files/hello.txt");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo("Hello from a file, sent by wsgi.file_wrapper.\n");
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("text/plain");
+        assertThat(get("/files/missing.txt").statusCode()).isEqualTo(404);
+        assertThat(get("/files/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void writeAnswersThroughTheWriteCallable() throws Exception {
+        assertThat(get("/write").body()).isEqualTo("written with write(), line by line\n");
+    }
+
+    @Test
+    void boomAnswersAPlain500() throws Exception {
+        HttpResponse<String> response = get("/boom");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("500 Internal Server Error\n");
+    }
+
+    @Test
+    void actuatorRunsBesideTheApplications() throws Exception {
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
