@@ -165,7 +165,7 @@ final class ServletExchange implements Exchange {
     }
 
     @Override
-    public boolean transferFile(FileChannel file, long position, long count) throws IOException {
+    public long transferFile(FileChannel file, long position, long count) throws IOException {
         // The Servlet API has no portable zero-copy path for an open channel; this still avoids a byte[] per block.
         WritableByteChannel target = Channels.newChannel(output());
         long done = 0;
@@ -183,7 +183,7 @@ final class ServletExchange implements Exchange {
             outputFailed = true;
             throw ex;
         }
-        return done == count;
+        return done;
     }
 
     @Override

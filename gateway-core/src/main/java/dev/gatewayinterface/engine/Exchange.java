@@ -149,11 +149,12 @@ public interface Exchange {
      * @param file the file to send from
      * @param position where to start
      * @param count how many bytes to send
-     * @return {@code true} if sent; {@code false} if this server cannot, and the engine should iterate
+     * @return how many bytes were sent, fewer than {@code count} only if the file ended early; or {@code -1}
+     *     if this server cannot send files, and the engine should iterate the body instead
      * @throws IOException if the client went away or the file cannot be read
      */
-    default boolean transferFile(FileChannel file, long position, long count) throws IOException {
-        return false;
+    default long transferFile(FileChannel file, long position, long count) throws IOException {
+        return -1;
     }
 
     /**

@@ -157,17 +157,19 @@ final class Response implements StartResponse, Write {
         if (bodyForbidden()) {
             return true;
         }
-        boolean transferred;
+        long transferred;
         try {
             transferred = exchange.transferFile(channel, position, count);
         }
         catch (IOException ex) {
             throw clientGone(ex);
         }
-        if (transferred) {
-            sent += count;
+        if (transferred < 0) {
+            return false;
         }
-        return transferred;
+        // A file that ended early leaves the body short of its Content-Length, which finish() aborts.
+        sent += transferred;
+        return true;
     }
 
     /** End the response after the body was sent; a body shorter than its Content-Length aborts. */

@@ -1,0 +1,37 @@
+package dev.gatewayinterface.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Check that the configuration processor ran, whatever the JDK: IDEs complete {@code gateway.*} properties
+ * from this file, with the field Javadoc as description.
+ */
+class GatewayPropertiesMetadataTests {
+
+    @Test
+    void describesEveryGatewayPropertyInTheGeneratedMetadata() throws Exception {
+        String metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("generated configuration metadata").isNotNull();
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(metadata).contains("\"name\": \"gateway.apps\"")
+            .contains("\"name\": \"gateway.environ\"")
+            .contains("\"name\": \"gateway.headers.underscores\"")
+            .contains("What to do with request headers whose names contain an underscore")
+            .contains("\"name\": \"gateway.servlet.body-replay-limit\"");
+    }
+
+    @Test
+    void listsTheAutoConfigurationConditionsInTheGeneratedMetadata() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-autoconfigure-metadata.properties")) {
+            assertThat(in).as("generated auto-configuration metadata").isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
+                .contains("GatewayWebMvcAutoConfiguration.ConditionalOnWebApplication=SERVLET");
+        }
+    }
+}
