@@ -20,7 +20,7 @@ final class EnvironBuilder {
         this.options = options;
     }
 
-    Map<String, Object> build(Exchange exchange, Input input, Errors errors) {
+    Map<String, Object> build(Exchange exchange, Input input, Errors errors, RequestEnd end) {
         Map<String, Object> environ = new HashMap<>(INITIAL_CAPACITY);
         String rawScriptName = exchange.rawScriptName();
         String rawPathInfo = exchange.rawPathInfo();
@@ -60,6 +60,7 @@ final class EnvironBuilder {
         environ.put(Environ.WSGI_RUN_ONCE, Boolean.FALSE);
         environ.put(Environ.WSGI_INPUT_TERMINATED, Boolean.TRUE);
         environ.put(Environ.WSGI_FILE_WRAPPER, FileBody.WRAPPER);
+        environ.put(RequestEnd.ENVIRON_KEY, end);
         exchange.addExtensions(environ);
         for (Map.Entry<String, String> entry : options.environ().entrySet()) {
             environ.putIfAbsent(entry.getKey(), entry.getValue());

@@ -158,6 +158,14 @@ public interface Exchange {
     }
 
     /**
+     * Learn that the application failed, before the engine answers 500 or aborts the response; not called
+     * when the client went away. For bindings that report errors, such as metrics or a test client.
+     * @param error what the application threw, or the rule it broke
+     */
+    default void applicationFailed(Throwable error) {
+    }
+
+    /**
      * End the response normally.
      * @throws IOException if the client went away
      */

@@ -61,10 +61,11 @@ public final class Gateway {
     public void handle(Exchange exchange) {
         Response response = new Response(exchange, options.name(), "HEAD".equals(exchange.method()));
         LoggingErrors errors = new LoggingErrors(options.name());
+        RequestEnd end = new RequestEnd();
         Iterable<byte[]> body = null;
         try {
             RequestInput input = new RequestInput(exchange::body, exchange.contentLength());
-            Map<String, Object> environ = environBuilder.build(exchange, input, errors);
+            Map<String, Object> environ = environBuilder.build(exchange, input, errors, end);
             body = application.call(environ, response);
             if (body == null) {
                 throw new IllegalStateException("the application returned null, not an iterable body (SPEC §1.2)");
@@ -81,6 +82,7 @@ public final class Gateway {
         finally {
             close(body);
             errors.flush();
+            end.end();
         }
     }
 

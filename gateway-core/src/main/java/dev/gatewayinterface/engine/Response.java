@@ -204,6 +204,12 @@ final class Response implements StartResponse, Write {
             exchange.abort(error);
             return;
         }
+        try {
+            exchange.applicationFailed(error);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("The server binding failed to record an application failure", ex);
+        }
         if (headersSent) {
             logger.error("Application '{}' failed after the response started; closing the connection",
                     application, error);

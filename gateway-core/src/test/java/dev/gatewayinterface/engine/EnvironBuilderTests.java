@@ -246,6 +246,6 @@ class EnvironBuilderTests {
 
     private static Map<String, Object> build(GatewayOptions options, FakeExchange exchange) {
         RequestInput input = new RequestInput(exchange::body, exchange.contentLength());
-        return new EnvironBuilder(options).build(exchange, input, new LoggingErrors(options.name()));
+        return new EnvironBuilder(options).build(exchange, input, new LoggingErrors(options.name()), new RequestEnd());
     }
 }

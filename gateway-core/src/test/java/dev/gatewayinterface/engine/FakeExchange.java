@@ -60,6 +60,8 @@ final class FakeExchange implements Exchange {
     private boolean completed;
     private boolean aborted;
     private Throwable abortReason;
+
+    private Throwable applicationFailure;
     private final List<String> violations = new ArrayList<>();
 
     FakeExchange method(String method) {
@@ -302,6 +304,11 @@ final class FakeExchange implements Exchange {
     }
 
     @Override
+    public void applicationFailed(Throwable error) {
+        applicationFailure = error;
+    }
+
+    @Override
     public void abort(Throwable reason) {
         checkOpen("abort");
         aborted = true;
@@ -385,6 +392,10 @@ final class FakeExchange implements Exchange {
 
     boolean aborted() {
         return aborted;
+    }
+
+    Throwable applicationFailure() {
+        return applicationFailure;
     }
 
     Throwable abortReason() {

@@ -40,6 +40,24 @@ class GatewayErrorHandlingTests {
     }
 
     @Test
+    void tellsTheBindingWhatTheApplicationThrew() {
+        IllegalStateException failure = new IllegalStateException("boom");
+        FakeExchange exchange = harness.serve((environ, start) -> {
+            throw failure;
+        });
+        assertThat(exchange.applicationFailure()).isSameAs(failure);
+    }
+
+    @Test
+    void tellsTheBindingNothingWhenTheApplicationSucceeds() {
+        FakeExchange exchange = harness.serve((environ, start) -> {
+            start.start("200 OK", List.of());
+            return List.of();
+        });
+        assertThat(exchange.applicationFailure()).isNull();
+    }
+
+    @Test
     void logsTheFailureBeforeTheResponseWithItsStackTrace() {
         IllegalStateException failure = new IllegalStateException("boom");
         harness.serve((environ, start) -> {

@@ -31,6 +31,8 @@ final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
 
     private IOException checkedCloseFailure;
 
+    private Runnable onClose = () -> { };
+
     private int chunksTaken;
 
     private int closeCount;
@@ -64,6 +66,12 @@ final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
     TrackingBody failingAt(int index, RuntimeException error) {
         this.failAt = index;
         this.failure = error;
+        return this;
+    }
+
+    /** Run the action each time the body is closed, to record when that happens. */
+    TrackingBody onClose(Runnable action) {
+        this.onClose = action;
         return this;
     }
 
@@ -118,6 +126,7 @@ final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
     @Override
     public void close() throws IOException {
         closeCount++;
+        onClose.run();
         if (closeFailure != null) {
             throw closeFailure;
         }
