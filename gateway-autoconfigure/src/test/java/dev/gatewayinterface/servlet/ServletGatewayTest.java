@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
         "gateway.apps.fixed.path=/fixed", "gateway.apps.stream.path=/stream", "gateway.apps.endless.path=/endless",
         "gateway.apps.shortBody.path=/short", "gateway.apps.failing.path=/fail",
         "gateway.apps.failingLate.path=/fail-late", "gateway.apps.badHeader.path=/bad-header",
-        "gateway.apps.secure.path=/secure", "gateway.environ.DEPLOYED_BY=tests" })
+        "gateway.apps.secure.path=/secure", "gateway.apps.tck.path=/tck", "gateway.environ.DEPLOYED_BY=tests" })
 @ExtendWith(OutputCaptureExtension.class)
 @interface ServletGatewayTest {
 }

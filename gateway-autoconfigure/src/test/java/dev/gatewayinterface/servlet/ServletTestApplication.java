@@ -5,6 +5,7 @@ import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import dev.gatewayinterface.StartResponse;
+import dev.gatewayinterface.test.tck.TckDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,12 @@ class ServletTestApplication {
     @Bean
     Probes probes() {
         return new Probes();
+    }
+
+    /** Serve whichever application the current conformance scenario needs, at /tck. */
+    @Bean
+    TckDispatcher tck() {
+        return new TckDispatcher();
     }
 
     @Bean

@@ -1,0 +1,38 @@
+package dev.gatewayinterface.test.tck;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Run the conformance suite — every scenario of {@link Scenarios} — against a server binding.
+ *
+ * <p>A binding's build runs it by extending this class:
+ *
+ * <pre>{@code
+ * class MyServerTckTests extends GatewayTck {
+ *     @Override
+ *     protected TckBinding binding() {
+ *         return new MyServerBinding();
+ *     }
+ * }
+ * }</pre>
+ *
+ * Each scenario becomes one test, named by its docs/SPEC.md section.
+ */
+public abstract class GatewayTck {
+
+    /**
+     * Return the binding to test. Called once per run, inside the test instance, so injected fields (a
+     * server port, say) are available.
+     * @return the binding
+     */
+    protected abstract TckBinding binding();
+
+    @TestFactory
+    Stream<DynamicTest> conformance() {
+        TckContext context = new TckContext(binding());
+        return Scenarios.all().stream()
+            .map(scenario -> DynamicTest.dynamicTest(scenario.displayName(), () -> scenario.body().run(context)));
+    }
+}
