@@ -110,10 +110,8 @@ class ContractRuleTests {
     void givesEveryRuleAUniqueLowerCaseIdAndADescription() {
         assertThat(Arrays.stream(ContractRule.values()).map(ContractRule::id)).doesNotHaveDuplicates()
             .allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
-        assertThat(ContractRule.values()).allSatisfy(rule -> {
-            assertThat(rule.id()).isEqualTo(rule.name().toLowerCase().replace('_', '-'));
-            assertThat(rule.description()).endsWith(".");
-        });
+        // Ids are spelled out rather than derived from the constants, so that renaming a constant keeps its id.
+        assertThat(ContractRule.values()).allSatisfy(rule -> assertThat(rule.description()).endsWith("."));
     }
 
     @Test
