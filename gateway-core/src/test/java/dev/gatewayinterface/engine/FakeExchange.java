@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  * response) in {@link #violations()}, because a binding would turn those into corrupt HTTP rather than
  * an exception a test could see.
  */
-final class FakeExchange implements Exchange {
+public final class FakeExchange implements Exchange {
 
     private String method = "GET";
     private String rawScriptName = "";
@@ -64,97 +64,97 @@ final class FakeExchange implements Exchange {
     private Throwable applicationFailure;
     private final List<String> violations = new ArrayList<>();
 
-    FakeExchange method(String method) {
+    public FakeExchange method(String method) {
         this.method = method;
         return this;
     }
 
-    FakeExchange rawScriptName(String rawScriptName) {
+    public FakeExchange rawScriptName(String rawScriptName) {
         this.rawScriptName = rawScriptName;
         return this;
     }
 
-    FakeExchange rawPathInfo(String rawPathInfo) {
+    public FakeExchange rawPathInfo(String rawPathInfo) {
         this.rawPathInfo = rawPathInfo;
         return this;
     }
 
-    FakeExchange rawQuery(String rawQuery) {
+    public FakeExchange rawQuery(String rawQuery) {
         this.rawQuery = rawQuery;
         return this;
     }
 
-    FakeExchange protocol(String protocol) {
+    public FakeExchange protocol(String protocol) {
         this.protocol = protocol;
         return this;
     }
 
-    FakeExchange scheme(String scheme) {
+    public FakeExchange scheme(String scheme) {
         this.scheme = scheme;
         return this;
     }
 
-    FakeExchange server(String name, int port) {
+    public FakeExchange server(String name, int port) {
         this.serverName = name;
         this.serverPort = port;
         return this;
     }
 
-    FakeExchange remote(String address, int port) {
+    public FakeExchange remote(String address, int port) {
         this.remoteAddress = address;
         this.remotePort = port;
         return this;
     }
 
-    FakeExchange authenticated(String user, String type) {
+    public FakeExchange authenticated(String user, String type) {
         this.remoteUser = user;
         this.authType = type;
         return this;
     }
 
     /** Add one header value; call again with the same name for a repeated header. */
-    FakeExchange header(String name, String value) {
+    public FakeExchange header(String name, String value) {
         requestHeaders.add(new Header(name, value));
         return this;
     }
 
-    FakeExchange extension(String key, Object value) {
+    public FakeExchange extension(String key, Object value) {
         extensions.put(key, value);
         return this;
     }
 
-    FakeExchange body(byte[] body) {
+    public FakeExchange body(byte[] body) {
         this.requestBody = body.clone();
         return this;
     }
 
-    FakeExchange body(String body) {
+    public FakeExchange body(String body) {
         return body(body.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Put more bytes on the "connection" after the body, as a pipelined next request would. */
-    FakeExchange pipelined(String next) {
+    public FakeExchange pipelined(String next) {
         this.pipelined = next.getBytes(StandardCharsets.ISO_8859_1);
         return this;
     }
 
-    FakeExchange contentLength(long contentLength) {
+    public FakeExchange contentLength(long contentLength) {
         this.declaredContentLength = contentLength;
         return this;
     }
 
     /** Declare no length, as a chunked upload does. */
-    FakeExchange chunked() {
+    public FakeExchange chunked() {
         return contentLength(-1);
     }
 
-    FakeExchange transferSupported(boolean transferSupported) {
+    public FakeExchange transferSupported(boolean transferSupported) {
         this.transferSupported = transferSupported;
         return this;
     }
 
     /** Make the client "go away": writes fail once this many body bytes were accepted. */
-    FakeExchange failWritesAfter(long bytes) {
+    public FakeExchange failWritesAfter(long bytes) {
         this.failWritesAfter = bytes;
         return this;
     }
@@ -340,80 +340,80 @@ final class FakeExchange implements Exchange {
     }
 
     /** Return the status code sent, or {@code -1} if headers were never sent. */
-    int status() {
+    public int status() {
         return status;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
     /** Return the headers sent, or an empty list if none were. */
-    List<Header> sentHeaders() {
+    public List<Header> sentHeaders() {
         return sentHeaders == null ? List.of() : sentHeaders;
     }
 
     /** Return the first sent value of the named header, or {@code null}. */
-    String header(String name) {
+    public String header(String name) {
         return sentHeader(name);
     }
 
-    int sendHeadersCalls() {
+    public int sendHeadersCalls() {
         return sendHeadersCalls;
     }
 
-    byte[] bodyBytes() {
+    public byte[] bodyBytes() {
         return written.toByteArray();
     }
 
-    String bodyText() {
+    public String bodyText() {
         return written.toString(StandardCharsets.ISO_8859_1);
     }
 
-    int flushes() {
+    public int flushes() {
         return flushes;
     }
 
-    int transferCalls() {
+    public int transferCalls() {
         return transferCalls;
     }
 
-    long transferPosition() {
+    public long transferPosition() {
         return transferPosition;
     }
 
-    long transferCount() {
+    public long transferCount() {
         return transferCount;
     }
 
-    boolean completed() {
+    public boolean completed() {
         return completed;
     }
 
-    boolean aborted() {
+    public boolean aborted() {
         return aborted;
     }
 
-    Throwable applicationFailure() {
+    public Throwable applicationFailure() {
         return applicationFailure;
     }
 
-    Throwable abortReason() {
+    public Throwable abortReason() {
         return abortReason;
     }
 
     /** Return how many times the engine asked for the request body stream. */
-    int bodyOpens() {
+    public int bodyOpens() {
         return bodyOpens;
     }
 
     /** Return how many bytes are still unread on the "connection", pipelined bytes included. */
-    int unreadConnectionBytes() {
+    public int unreadConnectionBytes() {
         return openedBody == null ? requestBody.length + pipelined.length : openedBody.available();
     }
 
     /** Return the breaches of the Exchange protocol seen so far; empty when the engine behaved. */
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Register it on an instance field, so that each test gets its own log and its own exchanges:
  * {@code @RegisterExtension final GatewayHarness harness = new GatewayHarness();}
+ * It, {@link FakeExchange} and {@link LogCapture} are public so that middleware tests can serve through the
+ * real engine too.
  */
-final class GatewayHarness implements BeforeEachCallback, AfterEachCallback {
+public final class GatewayHarness implements BeforeEachCallback, AfterEachCallback {
 
     /** The name the gateway is given, and so the one its log messages must name. */
-    static final String APPLICATION_NAME = "test-app";
+    public static final String APPLICATION_NAME = "test-app";
 
     private final List<FakeExchange> served = new ArrayList<>();
 
@@ -43,12 +45,12 @@ final class GatewayHarness implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** What {@link Gateway} has logged so far in this test, at every level. */
-    LogCapture log() {
+    public LogCapture log() {
         return log;
     }
 
     /** Serve a plain GET, for tests that care only about what the application does. */
-    FakeExchange serve(Application application) {
+    public FakeExchange serve(Application application) {
         return serve(new FakeExchange(), application);
     }
 
@@ -56,7 +58,7 @@ final class GatewayHarness implements BeforeEachCallback, AfterEachCallback {
      * Serve the given exchange, for tests that set up the request or the client, or that watch the exchange
      * while the application runs; it is checked after the test even when the gateway throws.
      */
-    FakeExchange serve(FakeExchange exchange, Application application) {
+    public FakeExchange serve(FakeExchange exchange, Application application) {
         served.add(exchange);
         new Gateway(application, GatewayOptions.defaults(APPLICATION_NAME)).handle(exchange);
         return exchange;

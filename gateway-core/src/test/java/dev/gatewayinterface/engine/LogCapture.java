@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Capture what one logger logs, at every level, until closed; it is opened and closed around each test
  * ({@link GatewayHarness} does so for the gateway's logger) so that no appender or level outlives its test.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
 
@@ -32,19 +32,19 @@ final class LogCapture implements AutoCloseable {
         logger.setAdditive(false);
     }
 
-    static LogCapture of(String loggerName) {
+    public static LogCapture of(String loggerName) {
         return new LogCapture(loggerName);
     }
 
-    static LogCapture of(Class<?> type) {
+    public static LogCapture of(Class<?> type) {
         return new LogCapture(type.getName());
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    List<ILoggingEvent> events(Level level) {
+    public List<ILoggingEvent> events(Level level) {
         return appender.list.stream().filter(event -> event.getLevel() == level).toList();
     }
 

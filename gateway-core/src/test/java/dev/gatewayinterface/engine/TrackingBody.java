@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * <p>It can call {@code start_response} lazily on the first iteration, fail at a given chunk, fail on
  * close, and run a probe before each chunk so a test can look at the exchange between chunks.
  */
-final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
+public final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
 
     private final List<byte[]> chunks;
 
@@ -42,7 +42,7 @@ final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
     }
 
     /** Create a body of latin-1 chunks; {@code null} stands for a {@code null} chunk. */
-    static TrackingBody of(String... chunks) {
+    public static TrackingBody of(String... chunks) {
         List<byte[]> bytes = new ArrayList<>(chunks.length);
         for (String chunk : chunks) {
             bytes.add(chunk == null ? null : chunk.getBytes(StandardCharsets.ISO_8859_1));
@@ -51,36 +51,36 @@ final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
     }
 
     /** Run the action when the engine first asks for a chunk, as a lazy application's generator does. */
-    TrackingBody onFirstIteration(Runnable action) {
+    public TrackingBody onFirstIteration(Runnable action) {
         this.onFirstIteration = action;
         return this;
     }
 
     /** Run the probe with the chunk's index just before that chunk is handed to the engine. */
-    TrackingBody beforeChunk(IntConsumer probe) {
+    public TrackingBody beforeChunk(IntConsumer probe) {
         this.beforeChunk = probe;
         return this;
     }
 
     /** Throw the error instead of yielding the chunk at this index. */
-    TrackingBody failingAt(int index, RuntimeException error) {
+    public TrackingBody failingAt(int index, RuntimeException error) {
         this.failAt = index;
         this.failure = error;
         return this;
     }
 
     /** Run the action each time the body is closed, to record when that happens. */
-    TrackingBody onClose(Runnable action) {
+    public TrackingBody onClose(Runnable action) {
         this.onClose = action;
         return this;
     }
 
-    TrackingBody failingOnClose(RuntimeException error) {
+    public TrackingBody failingOnClose(RuntimeException error) {
         this.closeFailure = error;
         return this;
     }
 
-    TrackingBody failingOnClose(IOException error) {
+    public TrackingBody failingOnClose(IOException error) {
         this.checkedCloseFailure = error;
         return this;
     }
@@ -135,11 +135,11 @@ final class TrackingBody implements Iterable<byte[]>, AutoCloseable {
         }
     }
 
-    int chunksTaken() {
+    public int chunksTaken() {
         return chunksTaken;
     }
 
-    int closeCount() {
+    public int closeCount() {
         return closeCount;
     }
 }
