@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import dev.gatewayinterface.middleware.ContractValidator;
+import dev.gatewayinterface.mount.Mounts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +25,9 @@ class DemoApplicationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Mounts mounts;
 
     @Test
     void helloSaysHelloWorld() throws Exception {
@@ -73,6 +79,24 @@ class DemoApplicationTests {
         HttpResponse<String> response = get("/boom");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("500 Internal Server Error\n");
+    }
+
+    @Test
+    void answersHeadWithoutABodyUnderTheValidator() throws Exception {
+        for (String path : new String[] { "/hello", "/echo", "/stream", "/files/hello.txt", "/write" }) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).isEmpty();
+        }
+        assertThat(client.send(HttpRequest.newBuilder(uri("/hello")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Content-Length")).hasValue("14");
+    }
+
+    @Test
+    void runsEveryApplicationInsideTheContractValidator() {
+        assertThat(mounts.all()).hasSize(6)
+            .allSatisfy(mount -> assertThat(mount.gateway().application()).isInstanceOf(ContractValidator.class));
     }
 
     @Test

@@ -23,6 +23,12 @@ public class GatewayProperties {
      */
     private final Map<String, String> environ = new LinkedHashMap<>();
 
+    /**
+     * Whether to run every mounted application inside the contract validator, which checks both sides of
+     * the contract at each request and fails a request that breaks it. Meant for development and tests.
+     */
+    private boolean validate;
+
     private final Headers headers = new Headers();
 
     private final Servlet servlet = new Servlet();
@@ -33,6 +39,14 @@ public class GatewayProperties {
 
     public Map<String, String> getEnviron() {
         return environ;
+    }
+
+    public boolean isValidate() {
+        return validate;
+    }
+
+    public void setValidate(boolean validate) {
+        this.validate = validate;
     }
 
     public Headers getHeaders() {

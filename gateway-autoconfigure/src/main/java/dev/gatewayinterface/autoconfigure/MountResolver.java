@@ -3,6 +3,7 @@ package dev.gatewayinterface.autoconfigure;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ final class MountResolver {
             if (app != null && !app.isEnabled()) {
                 return;
             }
+            Application served = properties.isValidate() ? new ContractValidator(application) : application;
             Mount mount = new Mount(name, app != null && app.getPath() != null ? app.getPath() : "/",
-                    new Gateway(application, options(name)));
+                    new Gateway(served, options(name)));
             namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
             mounts.add(mount);
         });

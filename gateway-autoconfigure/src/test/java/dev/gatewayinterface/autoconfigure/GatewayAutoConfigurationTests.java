@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gatewayinterface.Application;
+import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.engine.GatewayOptions;
 import dev.gatewayinterface.engine.UnderscoreHeaders;
 import dev.gatewayinterface.mount.Mount;
@@ -201,5 +202,21 @@ class GatewayAutoConfigurationTests {
             }
         }
         throw new AssertionError("No " + type.getSimpleName() + " caused " + failure, failure);
+    }
+
+    @Test
+    void servesApplicationsAsTheyAreByDefault() {
+        Application hello = application();
+        runner.withBean("hello", Application.class, () -> hello)
+            .run(context -> assertThat(context.getBean(Mounts.class).all().get(0).gateway().application()).isSameAs(hello));
+    }
+
+    @Test
+    void wrapsEveryApplicationInTheContractValidatorWhenValidating() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withBean("other", Application.class, GatewayAutoConfigurationTests::application)
+            .withPropertyValues("gateway.validate=true", "gateway.apps.other.path=/other")
+            .run(context -> assertThat(context.getBean(Mounts.class).all())
+                .allSatisfy(mount -> assertThat(mount.gateway().application()).isInstanceOf(ContractValidator.class)));
     }
 }

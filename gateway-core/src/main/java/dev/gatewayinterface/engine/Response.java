@@ -178,8 +178,11 @@ final class Response implements StartResponse, Write {
             throw new IllegalStateException("the application returned without calling start_response (SPEC §5.4)");
         }
         if (!headersSent) {
-            // The whole body is known to be empty: say so, so the response need not be chunked.
-            lengthHint(0);
+            // The whole body is known to be empty: say so, so the response need not be chunked. Not for HEAD:
+            // an application may rightly skip the body there, and 0 would misstate what GET returns.
+            if (!head) {
+                lengthHint(0);
+            }
             sendHeadersIfNeeded();
         }
         if (!bodyForbidden() && declaredLength >= 0 && sent < declaredLength) {

@@ -101,4 +101,20 @@ public enum ContractRule {
     public String description() {
         return description;
     }
+
+    /**
+     * Tell whether the rule binds the server rather than the application, so that a conformance suite can
+     * fail a binding on these alone while its scenarios misbehave on purpose as applications.
+     * @return {@code true} if a violation is the server's fault
+     */
+    public boolean bindsServer() {
+        return switch (this) {
+            case CALL_ARGUMENTS, BODY_ITERATED_TWICE, BODY_USED_AFTER_CLOSE, BODY_CLOSED_TWICE, BODY_NEVER_CLOSED,
+                    ENVIRON_NATIVE_STRING, ENVIRON_MUTABLE, ENVIRON_REQUIRED_KEY, ENVIRON_TYPE, ENVIRON_VERSION,
+                    ENVIRON_URL_SCHEME, ENVIRON_SERVER_PORT, ENVIRON_CONTENT_LENGTH, ENVIRON_SCRIPT_NAME,
+                    ENVIRON_PATH_INFO, ENVIRON_CONTENT_HEADER_KEY, INPUT_READ_RESULT, ERRORS_THREW,
+                    START_RETURNED_NULL, FILE_WRAPPER_RESULT -> true;
+            default -> false;
+        };
+    }
 }

@@ -220,6 +220,16 @@ class GatewayTests {
         assertThat(exchange.completed()).isTrue();
     }
 
+    @Test
+    void claimsNoLengthForAHeadRequestWhoseApplicationSkippedTheBody() {
+        FakeExchange exchange = harness.serve(new FakeExchange().method("HEAD"), (environ, start) -> {
+            start.start("200 OK", List.of());
+            return List.of();
+        });
+        assertThat(exchange.header("Content-Length")).isNull();
+        assertThat(exchange.completed()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "204 No Content", "304 Not Modified", "103 Early Hints" })
     void addsNoContentLengthToAStatusThatHasNoBody(String status) {

@@ -122,4 +122,16 @@ class ContractRuleTests {
         assertThat(violation.section()).isEqualTo("§5.2");
         assertThat(violation.rule()).isEqualTo(ContractRule.HEADER_NAME);
     }
+
+    @Test
+    void blamesTheServerForEnvironAndBodyHandlingRulesAndTheApplicationForItsResponse() {
+        assertThat(ContractRule.ENVIRON_REQUIRED_KEY.bindsServer()).isTrue();
+        assertThat(ContractRule.BODY_NEVER_CLOSED.bindsServer()).isTrue();
+        assertThat(ContractRule.BODY_USED_AFTER_CLOSE.bindsServer()).isTrue();
+        assertThat(ContractRule.HEADER_NAME.bindsServer()).isFalse();
+        assertThat(ContractRule.CONTENT_LENGTH_SHORT.bindsServer()).isFalse();
+        assertThat(ContractRule.BODY_BEFORE_START.bindsServer()).isFalse();
+        assertThat(Arrays.stream(ContractRule.values()).filter(ContractRule::bindsServer))
+            .allSatisfy(rule -> assertThat(rule.section()).isNotEqualTo("§11.2"));
+    }
 }

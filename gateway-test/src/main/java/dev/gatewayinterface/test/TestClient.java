@@ -5,20 +5,26 @@ import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.middleware.ContractValidator;
+import dev.gatewayinterface.middleware.ContractViolationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Call an {@link Application} in-process — no server, no socket — through the same request lifecycle the
  * servers use, and return what a client would have received. The JVM counterpart of Werkzeug's test
  * {@code Client}.
  *
- * <p>By default an exception the application throws is rethrown from the request, so a failing test shows
- * the application's own stack trace; {@link #catchingErrors()} returns the server's 500 instead.
+ * <p>By default the application runs inside {@link ContractValidator}: any breach of the contract, by the
+ * application or the client's server side, is thrown from the request as a
+ * {@link ContractViolationException} ({@link #withoutValidation()} turns that off). An exception the
+ * application throws is rethrown from the request, so a failing test shows the application's own stack
+ * trace; {@link #catchingErrors()} returns the server's 500 instead.
  *
  * <pre>{@code
  * TestResponse response = TestClient.of(app).get("/hello?name=Ada");
@@ -34,10 +40,13 @@ public final class TestClient {
 
     private final boolean propagateErrors;
 
-    private TestClient(Application application, String scriptName, boolean propagateErrors) {
+    private final boolean validating;
+
+    private TestClient(Application application, String scriptName, boolean propagateErrors, boolean validating) {
         this.application = Objects.requireNonNull(application, "application must not be null");
         this.scriptName = scriptName;
         this.propagateErrors = propagateErrors;
+        this.validating = validating;
     }
 
     /**
@@ -46,7 +55,7 @@ public final class TestClient {
      * @return the client
      */
     public static TestClient of(Application application) {
-        return new TestClient(application, "", true);
+        return new TestClient(application, "", true, true);
     }
 
     /**
@@ -59,7 +68,7 @@ public final class TestClient {
             throw new IllegalArgumentException(
                     "A mount path is \"\" or starts with '/' and has no trailing slash, not '" + mountPath + "'");
         }
-        return new TestClient(application, mountPath, propagateErrors);
+        return new TestClient(application, mountPath, propagateErrors, validating);
     }
 
     /**
@@ -68,7 +77,16 @@ public final class TestClient {
      * @return a new client
      */
     public TestClient catchingErrors() {
-        return new TestClient(application, scriptName, false);
+        return new TestClient(application, scriptName, false, validating);
+    }
+
+    /**
+     * Return a client that calls the application without {@link ContractValidator} around it, for
+     * applications that break the contract on purpose.
+     * @return a new client
+     */
+    public TestClient withoutValidation() {
+        return new TestClient(application, scriptName, propagateErrors, false);
     }
 
     /**
@@ -121,7 +139,7 @@ public final class TestClient {
         Map<String, Object> complete = TestEnviron.fillMissing(new LinkedHashMap<>(environ));
         String query = (String) complete.get(Environ.QUERY_STRING);
         String target = TestEnviron.encodePath((String) complete.get(Environ.PATH_INFO));
-        RequestBuilder builder = new TestClient(application, "", propagateErrors)
+        RequestBuilder builder = new TestClient(application, "", propagateErrors, validating)
             .request((String) complete.get(Environ.REQUEST_METHOD), target.isEmpty() ? "/" : target + (query.isEmpty() ? "" : "?" + query));
         complete.forEach(builder::environ);
         return builder.send();
@@ -129,7 +147,14 @@ public final class TestClient {
 
     private TestResponse send(TestRequest request) {
         InMemoryExchange exchange = new InMemoryExchange(request, scriptName);
-        new Gateway(application, GatewayOptions.defaults("test-client")).handle(exchange);
+        List<ContractViolationException> violations = new CopyOnWriteArrayList<>();
+        Application served = validating ? new ContractValidator(application, violations::add) : application;
+        new Gateway(served, GatewayOptions.defaults("test-client")).handle(exchange);
+        if (!violations.isEmpty()) {
+            ContractViolationException first = violations.get(0);
+            violations.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
         Throwable failure = exchange.failure();
         if (propagateErrors && failure != null) {
             if (failure instanceof RuntimeException runtime) {

@@ -1,6 +1,7 @@
 package dev.gatewayinterface.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -8,6 +9,8 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
+import dev.gatewayinterface.middleware.ContractRule;
+import dev.gatewayinterface.middleware.ContractViolationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -103,9 +106,25 @@ class TestClientTests {
         TestResponse response = TestClient.of((environ, start) -> {
             start.start("200 OK", List.of(new Header("Content-Type", "text/plain"), new Header("Content-Length", "10")));
             return List.of("short".getBytes());
-        }).get("/");
+        }).withoutValidation().get("/");
         assertThat(response.complete()).isFalse();
         assertThat(response.text()).isEqualTo("short");
+    }
+
+    @Test
+    void throwsAContractViolationOfTheApplication() {
+        assertThatExceptionOfType(ContractViolationException.class).isThrownBy(() -> TestClient.of((environ, start) -> {
+            start.start("200 OK", List.of(new Header("Content-Type", "text/plain"), new Header("Content-Length", "10")));
+            return List.of("short".getBytes());
+        }).get("/")).satisfies(violation -> assertThat(violation.rule()).isEqualTo(ContractRule.CONTENT_LENGTH_SHORT));
+    }
+
+    @Test
+    void throwsAViolationEvenWhenCatchingErrors() {
+        assertThatExceptionOfType(ContractViolationException.class).isThrownBy(() -> TestClient.of((environ, start) -> {
+            start.start("200 OK", List.of());
+            return List.of();
+        }).catchingErrors().get("/")).withMessageContaining("Content-Type");
     }
 
     @Test

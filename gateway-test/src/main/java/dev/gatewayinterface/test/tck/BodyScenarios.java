@@ -46,9 +46,10 @@ final class BodyScenarios {
                     assertThat(response.body()).isEmpty();
                     assertThat(response.complete()).isTrue();
                 }),
+                // The applications below break the contract on purpose, to see the binding cope: no validator.
                 new Scenario("§6.3", "cuts a body off at its declared Content-Length", tck -> {
                     Probe probe = new Probe();
-                    TckResponse response = tck.send((environ, start) -> {
+                    TckResponse response = tck.sendAsIs((environ, start) -> {
                         start.start("200 OK", List.of(new Header("Content-Type", "text/plain"),
                                 new Header("Content-Length", "5")));
                         return probe.body(List.of(Apps.bytes("12345678")));
@@ -59,7 +60,7 @@ final class BodyScenarios {
                 }),
                 new Scenario("§6.3", "aborts a body shorter than its declared Content-Length", tck -> {
                     Probe probe = new Probe();
-                    TckResponse response = tck.send((environ, start) -> {
+                    TckResponse response = tck.sendAsIs((environ, start) -> {
                         start.start("200 OK", List.of(new Header("Content-Type", "text/plain"),
                                 new Header("Content-Length", "50")));
                         return probe.body(List.of(Apps.bytes("short")));
@@ -72,15 +73,15 @@ final class BodyScenarios {
                         start.start("200 OK", Apps.plain());
                         return List.of(Apps.bytes("hello"));
                     };
-                    TckResponse get = tck.send(hello, TckRequest.get("/"));
-                    TckResponse head = tck.send(hello, TckRequest.of("HEAD", "/"));
+                    TckResponse get = tck.sendAsIs(hello, TckRequest.get("/"));
+                    TckResponse head = tck.sendAsIs(hello, TckRequest.of("HEAD", "/"));
                     assertThat(head.status()).isEqualTo(200);
                     assertThat(head.header("Content-Length")).isEqualTo(get.header("Content-Length")).isEqualTo("5");
                     assertThat(head.body()).isEmpty();
                 }),
                 new Scenario("§6.4", "iterates and closes the body of a HEAD response without sending it", tck -> {
                     Probe probe = new Probe();
-                    TckResponse response = tck.send((environ, start) -> {
+                    TckResponse response = tck.sendAsIs((environ, start) -> {
                         start.start("200 OK", Apps.plain());
                         return probe.body(List.of(Apps.bytes("hello")));
                     }, TckRequest.of("HEAD", "/"));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * }
  * }</pre>
  *
- * Each scenario becomes one test, named by its docs/SPEC.md section.
+ * Each scenario becomes one test, named by its docs/SPEC.md section. Scenario applications run inside
+ * {@code ContractValidator}, and a scenario also fails if the binding broke a rule of the contract.
  */
 public abstract class GatewayTck {
 
@@ -31,8 +32,11 @@ public abstract class GatewayTck {
 
     @TestFactory
     Stream<DynamicTest> conformance() {
-        TckContext context = new TckContext(binding());
-        return Scenarios.all().stream()
-            .map(scenario -> DynamicTest.dynamicTest(scenario.displayName(), () -> scenario.body().run(context)));
+        TckBinding binding = binding();
+        return Scenarios.all().stream().map(scenario -> DynamicTest.dynamicTest(scenario.displayName(), () -> {
+            TckContext context = new TckContext(binding);
+            scenario.body().run(context);
+            context.assertServerKeptTheContract();
+        }));
     }
 }

@@ -1,27 +1,55 @@
 package dev.gatewayinterface.test.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gatewayinterface.Application;
+import dev.gatewayinterface.middleware.ContractValidator;
+import dev.gatewayinterface.middleware.ContractViolationException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Give a scenario the binding under test.
+ * Give a scenario the binding under test, and watch the binding's side of the contract while it runs.
  */
 public final class TckContext {
 
     private final TckBinding binding;
+
+    private final List<ContractViolationException> violations = new CopyOnWriteArrayList<>();
 
     TckContext(TckBinding binding) {
         this.binding = binding;
     }
 
     /**
-     * Serve one request with the application.
-     * @param application the scenario's application
+     * Serve one request with the application inside {@link ContractValidator}, which checks the environ the
+     * binding builds and how it uses the body; the scenario fails if the binding breaks a rule.
+     * @param application the scenario's application, which keeps the contract
      * @param request the request, its target below the mount path
      * @return what the client received
      * @throws Exception if the request could not be made
      */
     public TckResponse send(Application application, TckRequest request) throws Exception {
+        return binding.send(new ContractValidator(application, violations::add), request);
+    }
+
+    /**
+     * Serve one request with the application as it is, for scenarios whose application breaks the contract
+     * on purpose to see how the binding copes: under the validator its misstep would be thrown instead.
+     * @param application the scenario's application
+     * @param request the request, its target below the mount path
+     * @return what the client received
+     * @throws Exception if the request could not be made
+     */
+    public TckResponse sendAsIs(Application application, TckRequest request) throws Exception {
         return binding.send(application, request);
+    }
+
+    /** Fail if the validator saw the binding, not an application, break a rule. */
+    void assertServerKeptTheContract() {
+        assertThat(violations.stream().filter(violation -> violation.rule().bindsServer()))
+            .as("violations of the contract by the binding")
+            .isEmpty();
     }
 
     /**
