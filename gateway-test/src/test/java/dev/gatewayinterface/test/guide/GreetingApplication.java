@@ -1,0 +1,25 @@
+package dev.gatewayinterface.test.guide;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.Environ;
+import dev.gatewayinterface.Header;
+import dev.gatewayinterface.StartResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Greet the name in the query: the application docs/TESTING.md tests.
+ */
+public class GreetingApplication implements Application {
+
+    @Override
+    public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) {
+        String query = (String) environ.get(Environ.QUERY_STRING);
+        String name = query.startsWith("name=") ? query.substring(5) : "World";
+        byte[] body = ("Hello, " + name + "!").getBytes(StandardCharsets.UTF_8);
+        startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                new Header("Content-Length", Integer.toString(body.length))));
+        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(body);
+    }
+}
