@@ -24,7 +24,9 @@ public final class Scenarios {
     public static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         all.addAll(BodyScenarios.all());
+        all.addAll(LifecycleScenarios.all());
         all.addAll(EnvironScenarios.all());
+        all.addAll(ErrorScenarios.all());
         all.sort(SPEC_ORDER);
         return List.copyOf(all);
     }
