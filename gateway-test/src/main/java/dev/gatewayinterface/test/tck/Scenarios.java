@@ -26,6 +26,7 @@ public final class Scenarios {
         all.addAll(BodyScenarios.all());
         all.addAll(LifecycleScenarios.all());
         all.addAll(EnvironScenarios.all());
+        all.addAll(MoreEnvironScenarios.all());
         all.addAll(ErrorScenarios.all());
         all.sort(SPEC_ORDER);
         return List.copyOf(all);
