@@ -27,6 +27,7 @@ public final class Scenarios {
         all.addAll(LifecycleScenarios.all());
         all.addAll(EnvironScenarios.all());
         all.addAll(MoreEnvironScenarios.all());
+        all.addAll(InputScenarios.all());
         all.addAll(ErrorScenarios.all());
         all.sort(SPEC_ORDER);
         return List.copyOf(all);
