@@ -28,6 +28,7 @@ public final class Scenarios {
         all.addAll(EnvironScenarios.all());
         all.addAll(MoreEnvironScenarios.all());
         all.addAll(InputScenarios.all());
+        all.addAll(StartResponseScenarios.all());
         all.addAll(ErrorScenarios.all());
         all.sort(SPEC_ORDER);
         return List.copyOf(all);
