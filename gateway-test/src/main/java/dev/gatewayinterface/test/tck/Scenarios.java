@@ -30,6 +30,7 @@ public final class Scenarios {
         all.addAll(InputScenarios.all());
         all.addAll(StartResponseScenarios.all());
         all.addAll(ErrorScenarios.all());
+        all.addAll(FileWrapperScenarios.all());
         all.sort(SPEC_ORDER);
         return List.copyOf(all);
     }
