@@ -91,7 +91,7 @@ final class EnvironScenarios {
     static Map<String, Object> environOf(TckContext tck, TckRequest request) throws Exception {
         Probe probe = new Probe();
         TckResponse response = tck.send(Apps.recording(probe), request);
-        assertThat(response.status()).as("status").isEqualTo(200);
+        assertThat(response.status()).as("status of %s %s", request.method(), request.target()).isEqualTo(200);
         return probe.environ();
     }
 }

@@ -26,6 +26,10 @@ public final class TestClientTckBinding implements TckBinding {
         if (request.chunked()) {
             builder.chunked();
         }
+        if (request.expectContinue()) {
+            // Nothing waits for an interim response in-process, but the application sees the header a server passes on.
+            builder.header("Expect", "100-continue");
+        }
         if (request.pipelined()) {
             builder.followedBy(("GET " + MOUNT + request.target() + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
