@@ -3,6 +3,7 @@ package dev.gatewayinterface.autoconfigure;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.mount.Mounts;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.PathContainer;
 
 /**
- * Mount every {@link Application} bean of a web application, as {@code gateway.apps.*} says.
+ * Mount every {@link Application} bean and {@link MountDefinition} of a web application, as
+ * {@code gateway.apps.*} says.
  * The stack-specific configurations serve the resulting {@link Mounts}.
  */
 @AutoConfiguration
@@ -23,7 +25,9 @@ public final class GatewayAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties) {
-        return new MountResolver(properties).resolve(beanFactory.getBeansOfType(Application.class));
+    Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
+            ObjectProvider<MountDefinition> definitions) {
+        return new MountResolver(properties).resolve(beanFactory.getBeansOfType(Application.class),
+                definitions.orderedStream().toList());
     }
 }

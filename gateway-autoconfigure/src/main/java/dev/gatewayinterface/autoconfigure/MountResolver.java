@@ -24,19 +24,30 @@ final class MountResolver {
         this.properties = properties;
     }
 
-    Mounts resolve(Map<String, Application> applications) {
-        checkEnviron();
+    Mounts resolve(Map<String, Application> beans, List<MountDefinition> definitions) {
+        checkEnviron(properties.getEnviron(), "gateway.environ.");
+        Map<String, MountDefinition> applications = new LinkedHashMap<>();
+        beans.forEach((name, application) -> applications.put(name, new MountDefinition(name, null, application, Map.of())));
+        for (MountDefinition definition : definitions) {
+            if (applications.putIfAbsent(definition.name(), definition) != null) {
+                throw new InvalidMountsException("Two applications are named '" + definition.name() + "'",
+                        "Rename the Application bean or the application configured under that name.");
+            }
+            checkEnviron(definition.environ(), "the environ of " + definition.name() + ": ");
+        }
         checkConfiguredNames(applications);
         Map<String, List<String>> namesByPath = new LinkedHashMap<>();
         List<Mount> mounts = new ArrayList<>();
-        applications.forEach((name, application) -> {
+        applications.forEach((name, definition) -> {
             GatewayProperties.App app = properties.getApps().get(name);
             if (app != null && !app.isEnabled()) {
                 return;
             }
+            String path = app != null && app.getPath() != null ? app.getPath()
+                    : definition.path() != null ? definition.path() : "/";
+            Application application = definition.application();
             Application served = properties.isValidate() ? new ContractValidator(application) : application;
-            Mount mount = new Mount(name, app != null && app.getPath() != null ? app.getPath() : "/",
-                    new Gateway(served, options(name)));
+            Mount mount = new Mount(name, path, new Gateway(served, options(name, definition.environ())));
             namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
             mounts.add(mount);
         });
@@ -51,11 +62,16 @@ final class MountResolver {
         return new Mounts(mounts);
     }
 
-    private GatewayOptions options(String name) {
-        return new GatewayOptions(name, properties.getHeaders().getUnderscores(), properties.getEnviron());
+    private GatewayOptions options(String name, Map<String, String> ownEnviron) {
+        Map<String, String> environ = properties.getEnviron();
+        if (!ownEnviron.isEmpty()) {
+            environ = new LinkedHashMap<>(environ);
+            environ.putAll(ownEnviron);
+        }
+        return new GatewayOptions(name, properties.getHeaders().getUnderscores(), environ);
     }
 
-    private void checkConfiguredNames(Map<String, Application> applications) {
+    private void checkConfiguredNames(Map<String, MountDefinition> applications) {
         for (String name : properties.getApps().keySet()) {
             if (!applications.containsKey(name)) {
                 throw new InvalidMountsException(
@@ -66,16 +82,15 @@ final class MountResolver {
         }
     }
 
-    private void checkEnviron() {
-        properties.getEnviron().forEach((key, value) -> {
+    private static void checkEnviron(Map<String, String> environ, String source) {
+        environ.forEach((key, value) -> {
             if (!isLatin1(key)) {
-                throw new InvalidMountsException("The environ key gateway.environ." + key
-                        + " holds a character above U+00FF",
+                throw new InvalidMountsException("The environ key " + source + key + " holds a character above U+00FF",
                         "Environ keys are native strings (one char per byte); use ASCII names.");
             }
             if (!isLatin1(value)) {
                 throw new InvalidMountsException(
-                        "gateway.environ." + key + " holds a character above U+00FF: '" + value + "'",
+                        source + key + " holds a character above U+00FF: '" + value + "'",
                         "Environ keys and values are native strings (one char per byte); percent-encode the value.");
             }
         });

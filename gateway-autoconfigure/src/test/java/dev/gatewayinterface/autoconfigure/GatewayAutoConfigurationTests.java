@@ -219,4 +219,36 @@ class GatewayAutoConfigurationTests {
             .run(context -> assertThat(context.getBean(Mounts.class).all())
                 .allSatisfy(mount -> assertThat(mount.gateway().application()).isInstanceOf(ContractValidator.class)));
     }
+
+    @Test
+    void mountsADefinitionAtItsOwnPathBesideTheBeans() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withBean("legacy", MountDefinition.class,
+                    () -> new MountDefinition("python", "/py/", application(), Map.of("APP_ONLY", "yes")))
+            .withPropertyValues("gateway.environ.SHARED=all")
+            .run(context -> {
+                Mount python = context.getBean(Mounts.class).all().stream()
+                    .filter(mount -> mount.name().equals("python")).findFirst().orElseThrow();
+                assertThat(python.path()).isEqualTo("/py");
+                assertThat(python.gateway().options().environ()).containsEntry("APP_ONLY", "yes")
+                    .containsEntry("SHARED", "all");
+            });
+    }
+
+    @Test
+    void letsGatewayAppsPropertiesOverrideADefinitionsPath() {
+        runner.withBean("legacy", MountDefinition.class, () -> new MountDefinition("python", "/py", application(), Map.of()))
+            .withPropertyValues("gateway.apps.python.path=/elsewhere")
+            .run(context -> assertThat(context.getBean(Mounts.class).all()).singleElement()
+                .satisfies(mount -> assertThat(mount.path()).isEqualTo("/elsewhere")));
+    }
+
+    @Test
+    void failsWhenADefinitionTakesTheNameOfABean() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withBean("clash", MountDefinition.class, () -> new MountDefinition("hello", "/x", application(), Map.of()))
+            .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(InvalidMountsException.class)
+                .hasMessage("Two applications are named 'hello'"));
+    }
 }

@@ -1,6 +1,6 @@
 package dev.gatewayinterface.autoconfigure.webmvc;
 
-import dev.gatewayinterface.Application;
+import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
@@ -26,7 +26,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @AutoConfiguration(after = GatewayAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, HttpServletRequest.class })
-@ConditionalOnBean({ Mounts.class, Application.class })
+@ConditionalOnBean(Mounts.class)
+@ConditionalOnMountedApplications
 public final class GatewayWebMvcAutoConfiguration {
 
     @Bean

@@ -8,6 +8,7 @@ import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
 import java.util.ArrayList;
 import java.util.List;
+import dev.gatewayinterface.autoconfigure.MountDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -188,5 +189,22 @@ class GatewayWebMvcAutoConfigurationTests {
 
     private static Application application() {
         return (environ, start) -> List.of();
+    }
+
+    @Test
+    void servesAMountDefinitionWithoutAnyApplicationBean() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class, GatewayWebMvcAutoConfiguration.class))
+            .withBean("definition", MountDefinition.class, () -> new MountDefinition("py", "/py",
+                    (environ, start) -> java.util.List.of(), java.util.Map.of()))
+            .run(context -> assertThat(context).hasSingleBean(GatewayHandlerMapping.class));
+    }
+
+    @Test
+    void addsNothingWhenNothingIsMounted() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class, GatewayWebMvcAutoConfiguration.class))
+            .run(context -> assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class)
+                .doesNotHaveBean(ServletRequestBodyFilter.class));
     }
 }
