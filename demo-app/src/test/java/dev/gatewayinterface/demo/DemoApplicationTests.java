@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Check every demo application over real HTTP, at the mounts application.properties gives them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "management.defaults.metrics.export.enabled=true")
 class DemoApplicationTests {
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -97,6 +98,23 @@ class DemoApplicationTests {
     void runsEveryApplicationInsideTheContractValidator() {
         assertThat(mounts.all()).hasSize(6)
             .allSatisfy(mount -> assertThat(mount.gateway().application()).isInstanceOf(ContractValidator.class));
+    }
+
+    @Test
+    void showsPerApplicationTrafficInPrometheus() throws Exception {
+        get("/hello");
+        get("/boom");
+        String text = get("/actuator/prometheus").body();
+        assertThat(text).contains("gateway_requests_seconds_count{app=\"hello\"")
+            .contains("app=\"boom\"")
+            .contains("exception=\"IllegalStateException\"")
+            .contains("gateway_response_size_bytes_sum{app=\"hello\"}")
+            .contains("http_server_requests_seconds_count{error=\"IllegalStateException\",exception=\"IllegalStateException\",method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/boom/**\"}");
+    }
+
+    @Test
+    void describesTheMountsAtTheGatewayEndpoint() throws Exception {
+        assertThat(get("/actuator/gateway").body()).contains("\"name\":\"hello\"").contains("\"validated\":true");
     }
 
     @Test

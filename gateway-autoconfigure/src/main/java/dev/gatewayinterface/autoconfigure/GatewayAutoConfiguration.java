@@ -26,8 +26,8 @@ public final class GatewayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
-            ObjectProvider<MountDefinition> definitions) {
-        return new MountResolver(properties).resolve(beanFactory.getBeansOfType(Application.class),
-                definitions.orderedStream().toList());
+            ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations) {
+        return new MountResolver(properties, instrumentations.orderedStream().toList())
+            .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
     }
 }

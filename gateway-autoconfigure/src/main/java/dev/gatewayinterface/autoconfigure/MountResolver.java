@@ -3,7 +3,11 @@ package dev.gatewayinterface.autoconfigure;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.RequestObserver;
 import dev.gatewayinterface.middleware.ContractValidator;
+import dev.gatewayinterface.middleware.ContractViolationException;
+import dev.gatewayinterface.mount.MountStatistics;
+import dev.gatewayinterface.mount.RequestObservers;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Turn {@code Application} beans and {@code gateway.apps.*} properties into mounts, failing with a message
@@ -20,8 +25,11 @@ final class MountResolver {
 
     private final GatewayProperties properties;
 
-    MountResolver(GatewayProperties properties) {
+    private final List<MountInstrumentation> instrumentations;
+
+    MountResolver(GatewayProperties properties, List<MountInstrumentation> instrumentations) {
         this.properties = properties;
+        this.instrumentations = instrumentations;
     }
 
     Mounts resolve(Map<String, Application> beans, List<MountDefinition> definitions) {
@@ -45,9 +53,12 @@ final class MountResolver {
             }
             String path = app != null && app.getPath() != null ? app.getPath()
                     : definition.path() != null ? definition.path() : "/";
-            Application application = definition.application();
-            Application served = properties.isValidate() ? new ContractValidator(application) : application;
-            Mount mount = new Mount(name, path, new Gateway(served, options(name, definition.environ())));
+            MountStatistics statistics = new MountStatistics();
+            Application served = properties.isValidate()
+                    ? new ContractValidator(definition.application(), violationListener(name))
+                    : definition.application();
+            GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics));
+            Mount mount = new Mount(name, path, new Gateway(served, options), statistics);
             namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
             mounts.add(mount);
         });
@@ -60,6 +71,20 @@ final class MountResolver {
             }
         });
         return new Mounts(mounts);
+    }
+
+    private RequestObserver observer(String name, MountStatistics statistics) {
+        List<RequestObserver> observers = new ArrayList<>();
+        observers.add(statistics);
+        instrumentations.forEach(instrumentation -> observers.add(instrumentation.requestObserver(name)));
+        return RequestObservers.of(observers);
+    }
+
+    private Consumer<ContractViolationException> violationListener(String name) {
+        List<Consumer<ContractViolationException>> listeners = instrumentations.stream()
+            .map(instrumentation -> instrumentation.violationListener(name))
+            .toList();
+        return violation -> listeners.forEach(listener -> listener.accept(violation));
     }
 
     private GatewayOptions options(String name, Map<String, String> ownEnviron) {

@@ -10,19 +10,32 @@ import java.util.Objects;
  * @param name the name of the application, its bean name for Java applications
  * @param path the mount path: {@code "/"} or a path of literal segments without a trailing slash
  * @param gateway the lifecycle serving the application
+ * @param statistics the mount's request counts, which the gateway's observer must feed
  */
-public record Mount(String name, String path, Gateway gateway) {
+public record Mount(String name, String path, Gateway gateway, MountStatistics statistics) {
 
     /**
      * Create a mount, checking its path.
      * @param name the application's name
      * @param path the mount path
      * @param gateway the lifecycle serving the application
+     * @param statistics the mount's request counts
      */
     public Mount {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(gateway, "gateway must not be null");
+        Objects.requireNonNull(statistics, "statistics must not be null");
         path = MountPaths.normalize(path);
+    }
+
+    /**
+     * Create a mount whose statistics nothing feeds, for tests and hand-made tables.
+     * @param name the application's name
+     * @param path the mount path
+     * @param gateway the lifecycle serving the application
+     */
+    public Mount(String name, String path, Gateway gateway) {
+        this(name, path, gateway, new MountStatistics());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Expose one servlet request and response as an {@link Exchange}.
@@ -184,6 +185,13 @@ final class ServletExchange implements Exchange {
             throw ex;
         }
         return done;
+    }
+
+    @Override
+    public void applicationFailed(Throwable error) {
+        // The application's error never leaves the engine, so tell Spring's own http.server.requests
+        // observation, which would otherwise tag the 500 with exception "none".
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setError(error));
     }
 
     @Override

@@ -20,7 +20,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
         "gateway.apps.fixed.path=/fixed", "gateway.apps.stream.path=/stream", "gateway.apps.endless.path=/endless",
         "gateway.apps.shortBody.path=/short", "gateway.apps.failing.path=/fail",
         "gateway.apps.failingLate.path=/fail-late", "gateway.apps.badHeader.path=/bad-header",
-        "gateway.apps.secure.path=/secure", "gateway.apps.tck.path=/tck", "gateway.environ.DEPLOYED_BY=tests" })
+        "gateway.apps.secure.path=/secure", "gateway.apps.tck.path=/tck", "gateway.environ.DEPLOYED_BY=tests",
+        "management.endpoints.web.exposure.include=gateway,prometheus,health",
+        "management.defaults.metrics.export.enabled=true", "management.prometheus.metrics.export.enabled=true" })
 @ExtendWith(OutputCaptureExtension.class)
 @interface ServletGatewayTest {
 }

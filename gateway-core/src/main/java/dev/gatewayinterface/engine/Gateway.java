@@ -59,12 +59,13 @@ public final class Gateway {
      * @param exchange the server's request and response
      */
     public void handle(Exchange exchange) {
-        Response response = new Response(exchange, options.name(), "HEAD".equals(exchange.method()));
+        RequestObserver.Request observed = observe(exchange);
+        Response response = new Response(exchange, options.name(), "HEAD".equals(exchange.method()), observed);
         LoggingErrors errors = new LoggingErrors(options.name());
         RequestEnd end = new RequestEnd();
+        RequestInput input = new RequestInput(exchange::body, exchange.contentLength());
         Iterable<byte[]> body = null;
         try {
-            RequestInput input = new RequestInput(exchange::body, exchange.contentLength());
             Map<String, Object> environ = environBuilder.build(exchange, input, errors, end);
             body = application.call(environ, response);
             if (body == null) {
@@ -83,6 +84,26 @@ public final class Gateway {
             close(body);
             errors.flush();
             end.end();
+            ended(observed, response.outcome(input.consumed()));
+        }
+    }
+
+    private RequestObserver.Request observe(Exchange exchange) {
+        try {
+            return options.observer().requestStarted(exchange);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A request observer failed to start", ex);
+            return RequestObserver.Request.NONE;
+        }
+    }
+
+    private static void ended(RequestObserver.Request observed, RequestOutcome outcome) {
+        try {
+            observed.requestEnded(outcome);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A request observer failed", ex);
         }
     }
 

@@ -9,20 +9,43 @@ import java.util.Objects;
  *
  * @param name the application's name, used in log messages
  * @param underscoreHeaders what to do with request headers whose names contain {@code _}
- * @param environ name/value pairs added to every environ before the request's own keys
+ * @param environ name/value pairs added to every environ; the request's own keys take precedence
+ * @param observer told about every request, for metrics
  */
-public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ) {
+public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
+        RequestObserver observer) {
 
     /**
      * Create options, copying the environ map.
      * @param name the application's name
      * @param underscoreHeaders the underscore policy
      * @param environ deployer-supplied environ pairs
+     * @param observer the request observer
      */
     public GatewayOptions {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(underscoreHeaders, "underscoreHeaders must not be null");
         environ = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(environ, "environ must not be null")));
+        Objects.requireNonNull(observer, "observer must not be null");
+    }
+
+    /**
+     * Create options that observe nothing.
+     * @param name the application's name
+     * @param underscoreHeaders the underscore policy
+     * @param environ deployer-supplied environ pairs
+     */
+    public GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ) {
+        this(name, underscoreHeaders, environ, RequestObserver.NONE);
+    }
+
+    /**
+     * Return these options with another observer.
+     * @param observer the request observer
+     * @return new options
+     */
+    public GatewayOptions withObserver(RequestObserver observer) {
+        return new GatewayOptions(name, underscoreHeaders, environ, observer);
     }
 
     /**

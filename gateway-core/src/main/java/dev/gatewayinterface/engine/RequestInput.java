@@ -35,6 +35,9 @@ final class RequestInput implements Input {
 
     private boolean ended;
 
+    /** Body bytes taken from the stream so far, for observers. */
+    private long consumed;
+
     RequestInput(InputStreamSource source, long contentLength) {
         this.source = source;
         this.remaining = contentLength;
@@ -49,6 +52,11 @@ final class RequestInput implements Input {
     }
 
     private InputStream stream;
+
+    /** Return how many body bytes were taken from the request stream so far. */
+    long consumed() {
+        return consumed;
+    }
 
     @Override
     public byte[] read(int size) throws IOException {
@@ -238,6 +246,7 @@ final class RequestInput implements Input {
             ended = true;
             return -1;
         }
+        consumed += n;
         if (remaining > 0) {
             remaining -= n;
             ended = remaining == 0;

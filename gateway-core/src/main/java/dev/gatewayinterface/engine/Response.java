@@ -47,10 +47,20 @@ final class Response implements StartResponse, Write {
 
     private boolean clientGone;
 
-    Response(Exchange exchange, String application, boolean head) {
+    private boolean aborted;
+
+    /** The status code actually sent, or 0. */
+    private int sentStatus;
+
+    private Throwable error;
+
+    private final RequestObserver.Request observed;
+
+    Response(Exchange exchange, String application, boolean head, RequestObserver.Request observed) {
         this.exchange = exchange;
         this.application = application;
         this.head = head;
+        this.observed = observed;
     }
 
     @Override
@@ -189,7 +199,7 @@ final class Response implements StartResponse, Write {
             logger.warn("Application '{}' declared a Content-Length of {} bytes but produced {}; "
                     + "closing the connection so the client sees a truncated response (SPEC §6.3)",
                     application, declaredLength, sent);
-            exchange.abort(new IllegalStateException("body shorter than Content-Length"));
+            abort(new IllegalStateException("body shorter than Content-Length"));
             return;
         }
         try {
@@ -201,38 +211,62 @@ final class Response implements StartResponse, Write {
     }
 
     /** Answer a failure: 500 if nothing was sent yet, else abort the connection (docs/SPEC.md §7). */
-    void fail(Throwable error) {
+    void fail(Throwable failure) {
         if (clientGone) {
-            logger.debug("Client went away while application '{}' was responding", application, error);
-            exchange.abort(error);
+            logger.debug("Client went away while application '{}' was responding", application, failure);
+            abort(failure);
             return;
         }
+        this.error = failure;
         try {
-            exchange.applicationFailed(error);
+            exchange.applicationFailed(failure);
         }
         catch (RuntimeException ex) {
             logger.warn("The server binding failed to record an application failure", ex);
         }
         if (headersSent) {
             logger.error("Application '{}' failed after the response started; closing the connection",
-                    application, error);
-            exchange.abort(error);
+                    application, failure);
+            abort(failure);
             return;
         }
-        logger.error("Application '{}' failed before the response started; answering 500", application, error);
+        logger.error("Application '{}' failed before the response started; answering 500", application, failure);
         try {
             exchange.sendHeaders(500, "Internal Server Error",
                     List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
                             new Header("Content-Length", Integer.toString(ERROR_BODY.length))));
             headersSent = true;
+            started(500);
             if (!head) {
                 exchange.write(ERROR_BODY, 0, ERROR_BODY.length);
+                sent += ERROR_BODY.length;
             }
             exchange.complete();
         }
         catch (IOException ex) {
             logger.debug("Client went away before the 500 response was sent", ex);
-            exchange.abort(ex);
+            clientGone = true;
+            abort(ex);
+        }
+    }
+
+    /** Sum up the request for the observer. */
+    RequestOutcome outcome(long requestBytes) {
+        return new RequestOutcome(sentStatus, requestBytes, sent, error, clientGone, aborted);
+    }
+
+    private void abort(Throwable reason) {
+        aborted = true;
+        exchange.abort(reason);
+    }
+
+    private void started(int status) {
+        sentStatus = status;
+        try {
+            observed.responseStarted(status);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A request observer failed", ex);
         }
     }
 
@@ -247,6 +281,7 @@ final class Response implements StartResponse, Write {
         catch (IOException ex) {
             throw clientGone(ex);
         }
+        started(code);
     }
 
     /** HEAD, 1xx, 204 and 304 responses carry no body bytes (docs/SPEC.md §6.4). */

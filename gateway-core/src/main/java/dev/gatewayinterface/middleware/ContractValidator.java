@@ -56,7 +56,7 @@ import java.util.function.Consumer;
  * the file to the binding (§8); a {@link java.util.Collection} body stays a collection of the same size.
  * It keeps no state between requests and may serve any number of them at once.
  */
-public final class ContractValidator implements Application {
+public final class ContractValidator implements Middleware {
 
     private final Application application;
 
@@ -80,6 +80,11 @@ public final class ContractValidator implements Application {
     public ContractValidator(Application application, Consumer<ContractViolationException> listener) {
         this.application = Objects.requireNonNull(application, "application must not be null");
         this.violations = new Violations(Objects.requireNonNull(listener, "listener must not be null"));
+    }
+
+    @Override
+    public Application next() {
+        return application;
     }
 
     @Override

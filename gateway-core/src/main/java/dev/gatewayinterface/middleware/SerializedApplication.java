@@ -16,7 +16,7 @@ import java.util.concurrent.Semaphore;
  * {@code false}, which is then true of it. The lock is a fair {@link Semaphore}, not an owned lock, because
  * a server may close the body on another thread than the one that called the application.
  */
-public final class SerializedApplication implements Application {
+public final class SerializedApplication implements Middleware {
 
     private final Application application;
 
@@ -28,6 +28,11 @@ public final class SerializedApplication implements Application {
      */
     public SerializedApplication(Application application) {
         this.application = Objects.requireNonNull(application, "application must not be null");
+    }
+
+    @Override
+    public Application next() {
+        return application;
     }
 
     @Override

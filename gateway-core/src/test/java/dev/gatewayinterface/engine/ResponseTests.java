@@ -209,7 +209,7 @@ class ResponseTests {
 
     @Test
     void refusesWriteBeforeStartResponse() {
-        Response response = new Response(new FakeExchange(), GatewayHarness.APPLICATION_NAME, false);
+        Response response = new Response(new FakeExchange(), GatewayHarness.APPLICATION_NAME, false, RequestObserver.Request.NONE);
         assertThatIllegalStateException().isThrownBy(() -> response.write(bytes("early")))
                 .withMessageContaining("before start_response");
     }

@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -55,6 +56,9 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
             return null;
         }
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, match.mount().pattern());
+        // Spring's http.server.requests takes its uri tag from the observation, not the attribute.
+        ServerHttpObservationFilter.findObservationContext(request)
+            .ifPresent(context -> context.setPathPattern(match.mount().pattern()));
         request.setAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE, match.rawPathInfo());
         // Everything before the path within the application: the context path and a prefix servlet mapping.
         String rawPrefix = path.value().substring(0, path.value().length() - path.pathWithinApplication().value().length());

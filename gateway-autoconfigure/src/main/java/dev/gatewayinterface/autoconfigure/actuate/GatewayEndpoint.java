@@ -1,0 +1,104 @@
+package dev.gatewayinterface.autoconfigure.actuate;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.middleware.ContractValidator;
+import dev.gatewayinterface.middleware.Middleware;
+import dev.gatewayinterface.mount.Mount;
+import dev.gatewayinterface.mount.MountStatistics;
+import dev.gatewayinterface.mount.Mounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * Describe what the gateway serves, at {@code /actuator/gateway}: every mount with its path, application,
+ * middleware chain and request counts, and the stack's own state (the reactive executor's load).
+ */
+@Endpoint(id = "gateway")
+public class GatewayEndpoint {
+
+    private final Mounts mounts;
+
+    private final String stack;
+
+    private final Supplier<Map<String, Object>> stackState;
+
+    /**
+     * Create the endpoint.
+     * @param mounts the mounted applications
+     * @param stack {@code "servlet"} or {@code "reactive"}
+     * @param stackState the stack's own figures, such as executor sizes; empty if none
+     */
+    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState) {
+        this.mounts = mounts;
+        this.stack = stack;
+        this.stackState = stackState;
+    }
+
+    /**
+     * Describe the mounts.
+     * @return the description
+     */
+    @ReadOperation
+    public GatewayDescriptor gateway() {
+        List<MountDescriptor> described = new ArrayList<>();
+        for (Mount mount : mounts.all()) {
+            described.add(describe(mount));
+        }
+        return new GatewayDescriptor(stack, described, stackState.get());
+    }
+
+    private static MountDescriptor describe(Mount mount) {
+        List<String> middleware = new ArrayList<>();
+        boolean validated = false;
+        Application application = mount.gateway().application();
+        while (application instanceof Middleware wrapper) {
+            middleware.add(wrapper.getClass().getName());
+            validated |= wrapper instanceof ContractValidator;
+            application = wrapper.next();
+        }
+        MountStatistics statistics = mount.statistics();
+        return new MountDescriptor(mount.name(), mount.path(), mount.pattern(), application.getClass().getName(),
+                middleware, validated, new RequestCounts(statistics.total(), statistics.active(), statistics.failed(),
+                        statistics.clientAborts()));
+    }
+
+    /**
+     * Describe the gateway.
+     *
+     * @param stack the web stack serving the mounts
+     * @param mounts the mounts, deepest first
+     * @param executor the stack's executor figures, empty on the servlet stack
+     */
+    public record GatewayDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor) {
+    }
+
+    /**
+     * Describe one mount.
+     *
+     * @param name the application's name
+     * @param path the mount path
+     * @param pattern the route pattern, as metrics tag it
+     * @param application the application's class
+     * @param middleware the middleware around it, outermost first
+     * @param validated whether the contract validator checks its requests
+     * @param requests its request counts
+     */
+    public record MountDescriptor(String name, String path, String pattern, String application, List<String> middleware,
+            boolean validated, RequestCounts requests) {
+    }
+
+    /**
+     * Count a mount's requests since startup.
+     *
+     * @param total requests received
+     * @param active requests in progress
+     * @param failed requests whose application failed
+     * @param clientAborts requests whose client went away
+     */
+    public record RequestCounts(long total, long active, long failed, long clientAborts) {
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatewayinterface.autoconfigure.actuate;
+
+import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.mount.Mounts;
+import java.util.Map;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Expose the gateway actuator endpoint, {@code /actuator/gateway}, when actuator is present and the
+ * endpoint is exposed ({@code management.endpoints.web.exposure.include}).
+ */
+@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnBean(Mounts.class)
+@ConditionalOnAvailableEndpoint(GatewayEndpoint.class)
+public final class GatewayEndpointAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    static class ServletGatewayEndpoint {
+
+        @Bean
+        @ConditionalOnMissingBean
+        GatewayEndpoint gatewayEndpoint(Mounts mounts) {
+            return new GatewayEndpoint(mounts, "servlet", Map::of);
+        }
+    }
+}
