@@ -2,6 +2,7 @@ package dev.gatewayinterface.observation;
 
 import dev.gatewayinterface.engine.RequestOutcome;
 import dev.gatewayinterface.observation.GatewayMetrics.Tags;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,18 +33,8 @@ public final class GatewayMeterObservationHandler implements ObservationHandler<
             return;
         }
         String app = context.getApplication();
-        DistributionSummary.builder(GatewayMetrics.REQUEST_SIZE.getName())
-            .description(GatewayMetrics.REQUEST_SIZE.getDescription())
-            .baseUnit("bytes")
-            .tag(Tags.APP, app)
-            .register(registry)
-            .record(outcome.requestBytes());
-        DistributionSummary.builder(GatewayMetrics.RESPONSE_SIZE.getName())
-            .description(GatewayMetrics.RESPONSE_SIZE.getDescription())
-            .baseUnit("bytes")
-            .tag(Tags.APP, app)
-            .register(registry)
-            .record(outcome.responseBytes());
+        recordBytes(GatewayMetrics.REQUEST_SIZE, app, outcome.requestBytes());
+        recordBytes(GatewayMetrics.RESPONSE_SIZE, app, outcome.responseBytes());
         if (context.getFirstByteNanos() >= 0) {
             Timer.builder(GatewayMetrics.FIRST_BYTE.getName())
                 .description(GatewayMetrics.FIRST_BYTE.getDescription())
@@ -52,8 +43,21 @@ public final class GatewayMeterObservationHandler implements ObservationHandler<
                 .record(context.getFirstByteNanos(), TimeUnit.NANOSECONDS);
         }
         if (outcome.clientGone()) {
-            registry.counter(GatewayMetrics.CLIENT_ABORTS.getName(), Tags.APP, app).increment();
+            Counter.builder(GatewayMetrics.CLIENT_ABORTS.getName())
+                .description(GatewayMetrics.CLIENT_ABORTS.getDescription())
+                .tag(Tags.APP, app)
+                .register(registry)
+                .increment();
         }
+    }
+
+    private void recordBytes(GatewayMetrics meter, String app, long bytes) {
+        DistributionSummary.builder(meter.getName())
+            .description(meter.getDescription())
+            .baseUnit("bytes")
+            .tag(Tags.APP, app)
+            .register(registry)
+            .record(bytes);
     }
 
     @Override
