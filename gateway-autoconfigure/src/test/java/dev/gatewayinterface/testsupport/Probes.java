@@ -14,6 +14,9 @@ public final class Probes {
 
     public final AtomicReference<Map<String, Object>> environ = new AtomicReference<>();
 
+    /** The thread that called the environ probe. */
+    public final AtomicReference<Thread> thread = new AtomicReference<>();
+
     public final AtomicInteger closes = new AtomicInteger();
 
     private volatile CountDownLatch closed = new CountDownLatch(1);
@@ -22,6 +25,7 @@ public final class Probes {
 
     public void reset() {
         environ.set(null);
+        thread.set(null);
         closes.set(0);
         closed = new CountDownLatch(1);
         gate = new CountDownLatch(1);

@@ -35,6 +35,7 @@ public class TestApplications {
     Application environProbe(Probes probes) {
         return (environ, startResponse) -> {
             probes.environ.set(new HashMap<>(environ));
+            probes.thread.set(Thread.currentThread());
             return text(startResponse, "ok");
         };
     }
