@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
@@ -13,7 +14,6 @@ import org.reactivestreams.Subscription;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.CoreSubscriber;
-import reactor.util.concurrent.Queues;
 
 /**
  * Read a reactive request body as a blocking stream, on the application's thread, with backpressure: at most
@@ -36,14 +36,17 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
 
     private final Duration timeout;
 
-    /** Filled on the event loop, emptied by the application's thread; demand keeps it within its capacity. */
-    private final Queue<DataBuffer> queue = Queues.<DataBuffer>get(PREFETCH).get();
+    /**
+     * Buffers received and not yet read, filled on the event loop and emptied by whichever thread reads or
+     * disposes. Bounded by demand: never more than {@value #PREFETCH} are requested ahead, and a publisher that
+     * sends more than it was asked for fails the read instead of growing this queue.
+     */
+    private final Queue<DataBuffer> queue = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger queued = new AtomicInteger();
 
     /** One permit per queued buffer, and one more once the body ended. */
     private final Semaphore signals = new Semaphore(0);
-
-    /** Serialises emptying the queue once disposed, which the event loop and the application's thread may race. */
-    private final AtomicInteger draining = new AtomicInteger();
 
     private volatile Subscription subscription;
 
@@ -83,13 +86,13 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
     @Override
     public void onNext(DataBuffer buffer) {
         buffered.add(buffer.readableByteCount());
-        if (!queue.offer(buffer)) {
-            // Unreachable while the publisher honours demand; fail the read rather than grow.
+        if (queued.incrementAndGet() > PREFETCH) {
             release(buffer);
             subscription.cancel();
             onError(new IllegalStateException("the request body publisher sent more buffers than requested"));
             return;
         }
+        queue.offer(buffer);
         signals.release();
         if (disposed) {
             drain();
@@ -159,7 +162,12 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
             body.subscribe(this);
         }
         Await.permit(signals, timeout, "send more of the request body");
-        DataBuffer buffer = queue.poll();
+        DataBuffer buffer = poll();
+        if (buffer != null && disposed) {
+            // The request ended while another thread of the application still read its body.
+            release(buffer);
+            throw new IOException("the request has ended; its body can no longer be read");
+        }
         if (buffer == null) {
             // Buffers are queued before their permits and all come before the end's: this permit is the end's.
             ended = true;
@@ -189,17 +197,19 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
         }
     }
 
+    private DataBuffer poll() {
+        DataBuffer buffer = queue.poll();
+        if (buffer != null) {
+            queued.decrementAndGet();
+        }
+        return buffer;
+    }
+
     private void drain() {
-        if (draining.getAndIncrement() != 0) {
-            return;
+        DataBuffer buffer;
+        while ((buffer = poll()) != null) {
+            release(buffer);
         }
-        do {
-            DataBuffer buffer;
-            while ((buffer = queue.poll()) != null) {
-                release(buffer);
-            }
-        }
-        while (draining.decrementAndGet() != 0);
     }
 
     private void release(DataBuffer buffer) {

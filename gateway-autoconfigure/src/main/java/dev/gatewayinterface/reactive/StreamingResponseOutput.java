@@ -61,8 +61,17 @@ final class StreamingResponseOutput implements ResponseOutput, Publisher<DataBuf
     @Override
     public void sendHeaders(int status, String reason, List<Header> headers) throws IOException {
         ResponseOutput.apply(response, status, headers);
-        // The server subscribes now and commits with the first chunk or the end, as the engine expects.
+        // The server subscribes now and commits with the first chunk or the end, as the engine expects. Its write
+        // ends the exchange: a real server's once the body was written, a mock's before its client reads the body.
         written = response.writeWith(this).contextWrite(context).toFuture();
+        written.whenComplete((result, error) -> {
+            if (error != null) {
+                done.tryEmitError(error);
+            }
+            else {
+                done.tryEmitEmpty();
+            }
+        });
     }
 
     @Override
@@ -107,17 +116,9 @@ final class StreamingResponseOutput implements ResponseOutput, Publisher<DataBuf
             abort();
         }
         if (written == null) {
+            // Nothing was sent (the client went away first): the server ends the exchange as it sees fit.
             done.tryEmitEmpty();
-            return;
         }
-        written.whenComplete((result, error) -> {
-            if (error != null) {
-                done.tryEmitError(error);
-            }
-            else {
-                done.tryEmitEmpty();
-            }
-        });
     }
 
     @Override
