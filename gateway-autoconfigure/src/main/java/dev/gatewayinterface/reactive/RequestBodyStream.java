@@ -130,6 +130,10 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
         }
         int n = Math.min(length, current.readableByteCount());
         current.read(bytes, offset, n);
+        if (current.readableByteCount() == 0) {
+            // Free it now: an application that stops at Content-Length never reads again.
+            releaseCurrent(true);
+        }
         return n;
     }
 

@@ -52,11 +52,10 @@ class RequestBodyStreamTests {
         body.subscriber.onNext(first);
         body.subscriber.onNext(buffer("ef"));
         assertThat(read.get()).isEqualTo(2);
-        assertThat(stream.read(bytes)).isEqualTo(2);
         assertThat(body.requested).as("half a buffer left to read").hasValue(RequestBodyStream.PREFETCH);
         assertThat(buffered.current()).isEqualTo(6);
         assertThat(stream.read(bytes)).isEqualTo(2);
-        assertThat(new String(bytes, StandardCharsets.US_ASCII)).isEqualTo("ef");
+        assertThat(new String(bytes, StandardCharsets.US_ASCII)).isEqualTo("cd");
         assertThat(body.requested).hasValue(RequestBodyStream.PREFETCH + 1);
         assertThat(refCnt(first)).isZero();
         assertThat(buffered.current()).isEqualTo(2);
