@@ -6,7 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCounted;
 import java.io.IOException;
@@ -112,6 +114,11 @@ final class NettyResponseOutput implements ResponseOutput {
             .then(Mono.fromRunnable(() -> {
                 // Spring's commit set the code alone; Reactor Netty can also send the application's reason.
                 nativeResponse.status(new HttpResponseStatus(status, reason));
+                if (nativeResponse.version() == HttpVersion.HTTP_1_0) {
+                    // Reactor Netty would chunk it, which an HTTP/1.0 client cannot read: closing the connection
+                    // ends a body of unknown length instead (docs/SPEC.md §6.3).
+                    nativeResponse.responseHeaders().remove(HttpHeaderNames.TRANSFER_ENCODING);
+                }
             }))
             .then(Mono.defer(() -> nativeResponse.sendHeaders().then()))
             .contextWrite(context);

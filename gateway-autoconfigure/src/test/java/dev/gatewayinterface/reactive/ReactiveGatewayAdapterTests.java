@@ -52,6 +52,22 @@ class ReactiveGatewayAdapterTests {
     }
 
     @Test
+    void endsAResponseOfUnknownLengthToAnHttp10ClientByClosingTheConnection() throws Exception {
+        Application twoChunks = (environ, startResponse) -> {
+            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return List.of("one ".getBytes(StandardCharsets.US_ASCII), "two".getBytes(StandardCharsets.US_ASCII));
+        };
+        try (NettyGatewayServer server = NettyGatewayServer.serve(twoChunks);
+                RawHttp http = new RawHttp(server.port())) {
+            http.send("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(head.isChunked()).isFalse();
+            assertThat(head.header("content-length")).isNull();
+            assertThat(http.readBody(head)).asString().isEqualTo("one two");
+        }
+    }
+
+    @Test
     void decodesAnEncodedSlashInPathInfoWhichNoFirewallRefusedHere() throws Exception {
         try (NettyGatewayServer server = NettyGatewayServer.serve(recordingEnviron());
                 RawHttp http = new RawHttp(server.port())) {
