@@ -52,6 +52,25 @@ class ReactiveGatewayAdapterTests {
     }
 
     @Test
+    void dropsWhatABodyProducesBeyondItsContentLengthAndKeepsTheConnection() throws Exception {
+        Probes probes = new Probes();
+        Application overrun = (environ, startResponse) -> {
+            startResponse.start("200 OK", List.of(new Header("Content-Length", "5")));
+            return TestBodies.chunks(3, index -> "hello world".getBytes(StandardCharsets.US_ASCII), probes);
+        };
+        try (NettyGatewayServer server = NettyGatewayServer.serve(overrun);
+                RawHttp http = new RawHttp(server.port())) {
+            for (int request = 0; request < 2; request++) {
+                http.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                RawHttp.Head head = http.readHead();
+                assertThat(head.header("content-length")).isEqualTo("5");
+                assertThat(http.readBody(head)).asString().isEqualTo("hello");
+            }
+        }
+        assertThat(probes.awaitClosed()).isTrue();
+    }
+
+    @Test
     void endsAResponseOfUnknownLengthToAnHttp10ClientByClosingTheConnection() throws Exception {
         Application twoChunks = (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
