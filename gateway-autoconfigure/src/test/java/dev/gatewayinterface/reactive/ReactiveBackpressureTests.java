@@ -116,6 +116,22 @@ class ReactiveBackpressureTests {
         }
     }
 
+    @Test
+    void neverRequestsTheBodyOfAnApplicationThatDoesNotReadIt() throws Exception {
+        Application ignoring = (environ, startResponse) -> {
+            // An empty answer: the adapter then holds no response bytes either, and its count is the request's.
+            startResponse.start("204 No Content", List.of());
+            return List.of();
+        };
+        try (NettyGatewayServer server = NettyGatewayServer.serve(ignoring); RawHttp http = new RawHttp(server.port())) {
+            http.send("POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + TOTAL + "\r\n\r\n");
+            http.send(new byte[BLOCK]);
+            // The answer comes while the client has sent a sliver of what it declared.
+            assertThat(http.readHead().status()).isEqualTo(204);
+            assertThat(server.adapter().buffered().peak()).isZero();
+        }
+    }
+
     private static void upload(RawHttp http) {
         try {
             http.send("POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + TOTAL + "\r\n\r\n");
