@@ -166,11 +166,15 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
             body.subscribe(this);
         }
         Await.permit(signals, timeout, "send more of the request body");
+        if (disposed) {
+            // The request ended while another thread of the application still read its body.
+            drain();
+            throw ended();
+        }
         DataBuffer buffer = poll();
         if (buffer != null && disposed) {
-            // The request ended while another thread of the application still read its body.
             release(buffer);
-            throw new IOException("the request has ended; its body can no longer be read");
+            throw ended();
         }
         if (buffer == null) {
             // Buffers are queued before their permits and all come before the end's: this permit is the end's.
@@ -199,6 +203,10 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
         if (requestNext) {
             subscription.request(1);
         }
+    }
+
+    private static IOException ended() {
+        return new IOException("the request has ended; its body can no longer be read");
     }
 
     private DataBuffer poll() {
