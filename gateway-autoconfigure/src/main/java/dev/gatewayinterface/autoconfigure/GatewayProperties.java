@@ -2,6 +2,7 @@ package dev.gatewayinterface.autoconfigure;
 
 import dev.gatewayinterface.engine.UnderscoreHeaders;
 import dev.gatewayinterface.mount.MountPaths;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,6 +34,8 @@ public class GatewayProperties {
 
     private final Servlet servlet = new Servlet();
 
+    private final Reactive reactive = new Reactive();
+
     public Map<String, App> getApps() {
         return apps;
     }
@@ -55,6 +58,10 @@ public class GatewayProperties {
 
     public Servlet getServlet() {
         return servlet;
+    }
+
+    public Reactive getReactive() {
+        return reactive;
     }
 
     /**
@@ -132,6 +139,81 @@ public class GatewayProperties {
                         "gateway.servlet.body-replay-limit must be between 0 and 2GB, not " + bodyReplayLimit);
             }
             this.bodyReplayLimit = bodyReplayLimit;
+        }
+    }
+
+    /**
+     * Settings of the WebFlux binding, which runs applications on threads of their own, off the event loop.
+     */
+    public static class Reactive {
+
+        /**
+         * Maximum number of applications running at once, each on a thread of its own: the size of the thread
+         * pool, or the number of virtual threads when spring.threads.virtual.enabled is set on JDK 21 or later.
+         */
+        private int maxThreads = 200;
+
+        /**
+         * Maximum number of requests waiting for a thread of the pool; requests beyond it are answered 503.
+         * Unused with virtual threads, which never wait for one another.
+         */
+        private int queueCapacity = 100;
+
+        /**
+         * How long a 503 answer asks clients to wait before they retry, sent as Retry-After in whole seconds.
+         */
+        private Duration retryAfter = Duration.ofSeconds(1);
+
+        /**
+         * Maximum time an application's thread waits for the client to send more of the request body or to
+         * take more of the response; past it the request ends as if the client went away.
+         */
+        private Duration clientTimeout = Duration.ofSeconds(60);
+
+        public int getMaxThreads() {
+            return maxThreads;
+        }
+
+        public void setMaxThreads(int maxThreads) {
+            if (maxThreads < 1) {
+                throw new IllegalArgumentException("gateway.reactive.max-threads must be at least 1, not " + maxThreads);
+            }
+            this.maxThreads = maxThreads;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            if (queueCapacity < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.reactive.queue-capacity must be at least 0, not " + queueCapacity);
+            }
+            this.queueCapacity = queueCapacity;
+        }
+
+        public Duration getRetryAfter() {
+            return retryAfter;
+        }
+
+        public void setRetryAfter(Duration retryAfter) {
+            if (retryAfter == null || retryAfter.isNegative()) {
+                throw new IllegalArgumentException("gateway.reactive.retry-after must be at least 0s, not " + retryAfter);
+            }
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration getClientTimeout() {
+            return clientTimeout;
+        }
+
+        public void setClientTimeout(Duration clientTimeout) {
+            if (clientTimeout == null || clientTimeout.isNegative() || clientTimeout.isZero()) {
+                throw new IllegalArgumentException(
+                        "gateway.reactive.client-timeout must be longer than 0s, not " + clientTimeout);
+            }
+            this.clientTimeout = clientTimeout;
         }
     }
 }

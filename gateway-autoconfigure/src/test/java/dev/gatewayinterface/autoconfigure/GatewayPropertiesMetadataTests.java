@@ -23,7 +23,12 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.environ\"")
             .contains("\"name\": \"gateway.headers.underscores\"")
             .contains("What to do with request headers whose names contain an underscore")
-            .contains("\"name\": \"gateway.servlet.body-replay-limit\"");
+            .contains("\"name\": \"gateway.servlet.body-replay-limit\"")
+            .contains("\"name\": \"gateway.reactive.max-threads\"")
+            .contains("\"name\": \"gateway.reactive.queue-capacity\"")
+            .contains("\"name\": \"gateway.reactive.retry-after\"")
+            .contains("\"name\": \"gateway.reactive.client-timeout\"")
+            .contains("Maximum number of applications running at once");
     }
 
     @Test
@@ -31,7 +36,8 @@ class GatewayPropertiesMetadataTests {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-autoconfigure-metadata.properties")) {
             assertThat(in).as("generated auto-configuration metadata").isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
-                .contains("GatewayWebMvcAutoConfiguration.ConditionalOnWebApplication=SERVLET");
+                .contains("GatewayWebMvcAutoConfiguration.ConditionalOnWebApplication=SERVLET")
+                .contains("GatewayWebFluxAutoConfiguration.ConditionalOnWebApplication=REACTIVE");
         }
     }
 }

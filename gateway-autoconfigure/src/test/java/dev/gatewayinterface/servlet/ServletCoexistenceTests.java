@@ -2,6 +2,7 @@ package dev.gatewayinterface.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewayinterface.testsupport.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

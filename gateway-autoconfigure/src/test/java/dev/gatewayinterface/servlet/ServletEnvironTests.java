@@ -6,6 +6,8 @@ import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Errors;
 import dev.gatewayinterface.FileWrapper;
 import dev.gatewayinterface.Input;
+import dev.gatewayinterface.testsupport.Probes;
+import dev.gatewayinterface.testsupport.RawHttp;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

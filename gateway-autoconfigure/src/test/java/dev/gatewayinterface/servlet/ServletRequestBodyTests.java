@@ -2,6 +2,7 @@ package dev.gatewayinterface.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewayinterface.testsupport.RawHttp;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

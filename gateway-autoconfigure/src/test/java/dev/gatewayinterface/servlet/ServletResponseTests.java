@@ -3,6 +3,8 @@ package dev.gatewayinterface.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.gatewayinterface.testsupport.Probes;
+import dev.gatewayinterface.testsupport.RawHttp;
 import java.io.EOFException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,10 @@
 package dev.gatewayinterface.servlet;
 
-import dev.gatewayinterface.Application;
-import dev.gatewayinterface.Environ;
-import dev.gatewayinterface.Header;
-import dev.gatewayinterface.Input;
-import dev.gatewayinterface.StartResponse;
-import dev.gatewayinterface.test.tck.TckDispatcher;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.gatewayinterface.testsupport.TestApplications;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -28,129 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serve the test applications on Tomcat beside a controller and Spring Security, as a user's Spring MVC
- * application would. Mounts are set by {@link ServletGatewayTest}.
+ * application would.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@Import(TestApplications.class)
 class ServletTestApplication {
-
-    @Bean
-    Probes probes() {
-        return new Probes();
-    }
-
-    /** Serve whichever application the current conformance scenario needs, at /tck. */
-    @Bean
-    TckDispatcher tck() {
-        return new TckDispatcher();
-    }
-
-    @Bean
-    Application root() {
-        return (environ, startResponse) -> text(startResponse, "root app at " + environ.get(Environ.PATH_INFO));
-    }
-
-    @Bean
-    Application environProbe(Probes probes) {
-        return (environ, startResponse) -> {
-            probes.environ.set(new HashMap<>(environ));
-            return text(startResponse, "ok");
-        };
-    }
-
-    @Bean
-    Application echo() {
-        return ServletTestApplication::echoBody;
-    }
-
-    /** Echo the body behind a CSRF check that reads a form field, the way an HTML form post is checked. */
-    @Bean
-    Application csrfEcho() {
-        return ServletTestApplication::echoBody;
-    }
-
-    private static Iterable<byte[]> echoBody(Map<String, Object> environ, StartResponse startResponse)
-            throws java.io.IOException {
-        byte[] body = ((Input) environ.get(Environ.WSGI_INPUT)).read();
-        startResponse.start("200 OK", List.of(new Header("Content-Type", "application/octet-stream"),
-                new Header("X-Environ-Content-Length", String.valueOf(environ.get(Environ.CONTENT_LENGTH)))));
-        return List.of(body);
-    }
-
-    @Bean
-    Application fixed() {
-        return (environ, startResponse) -> text(startResponse, "hello\n");
-    }
-
-    @Bean
-    Application stream(Probes probes) {
-        return (environ, startResponse) -> {
-            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
-            return TestBodies.chunks(2, index -> {
-                if (index == 1) {
-                    probes.awaitGate();
-                }
-                return ("chunk " + index + "\n").getBytes(StandardCharsets.US_ASCII);
-            }, probes);
-        };
-    }
-
-    @Bean
-    Application endless(Probes probes) {
-        byte[] block = new byte[64 * 1024];
-        return (environ, startResponse) -> {
-            startResponse.start("200 OK", List.of(new Header("Content-Type", "application/octet-stream")));
-            return TestBodies.chunks(-1, index -> block, probes);
-        };
-    }
-
-    @Bean
-    Application shortBody(Probes probes) {
-        return (environ, startResponse) -> {
-            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain"),
-                    new Header("Content-Length", "100")));
-            return TestBodies.chunks(1, index -> "only ten\r\n".getBytes(StandardCharsets.US_ASCII), probes);
-        };
-    }
-
-    @Bean
-    Application failing() {
-        return (environ, startResponse) -> {
-            throw new IllegalStateException("secret detail that must not reach the client");
-        };
-    }
-
-    @Bean
-    Application failingLate(Probes probes) {
-        return (environ, startResponse) -> {
-            // JSON, so that an error page the container might append to the body could be written.
-            startResponse.start("200 OK", List.of(new Header("Content-Type", "application/json")));
-            return TestBodies.chunks(2, index -> {
-                if (index == 1) {
-                    throw new IllegalStateException("failed after the first chunk");
-                }
-                return "first chunk\n".getBytes(StandardCharsets.US_ASCII);
-            }, probes);
-        };
-    }
-
-    @Bean
-    Application badHeader() {
-        return (environ, startResponse) -> {
-            Header header = switch ((String) environ.get(Environ.QUERY_STRING)) {
-                case "hop" -> new Header("Transfer-Encoding", "chunked");
-                case "crlf" -> new Header("X-Injected", "a\r\nSet-Cookie: evil=1");
-                default -> new Header("X-Fine", "fine");
-            };
-            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain"), header));
-            return List.of("unreachable".getBytes(StandardCharsets.US_ASCII));
-        };
-    }
-
-    @Bean
-    Application secure() {
-        return (environ, startResponse) -> text(startResponse, "user " + environ.get(Environ.REMOTE_USER));
-    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -166,11 +41,6 @@ class ServletTestApplication {
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").roles("USER").build());
-    }
-
-    private static Iterable<byte[]> text(StartResponse startResponse, String text) {
-        startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
-        return List.of(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Registered as a member class of this configuration, beside the mounted applications. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Header;
+import dev.gatewayinterface.testsupport.RawHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,11 @@
 package dev.gatewayinterface.autoconfigure.actuate;
 
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
+import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * Expose the gateway actuator endpoint, {@code /actuator/gateway}, when actuator is present and the
  * endpoint is exposed ({@code management.endpoints.web.exposure.include}).
  */
-@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@AutoConfiguration(after = { GatewayAutoConfiguration.class, GatewayWebFluxAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnAvailableEndpoint(GatewayEndpoint.class)
@@ -32,6 +35,18 @@ public final class GatewayEndpointAutoConfiguration {
         @ConditionalOnMissingBean
         GatewayEndpoint gatewayEndpoint(Mounts mounts) {
             return new GatewayEndpoint(mounts, "servlet", Map::of);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.REACTIVE)
+    static class ReactiveGatewayEndpoint {
+
+        @Bean
+        @ConditionalOnMissingBean
+        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayExecutorMonitor> executor) {
+            GatewayExecutorMonitor monitor = executor.getIfAvailable();
+            return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : Map::of);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.gatewayinterface.servlet;
+package dev.gatewayinterface.testsupport;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -10,39 +10,43 @@ import java.util.concurrent.atomic.AtomicReference;
  * Record what the test applications saw and did, and gate their progress, so tests wait on conditions
  * rather than on time.
  */
-final class Probes {
+public final class Probes {
 
-    final AtomicReference<Map<String, Object>> environ = new AtomicReference<>();
+    public final AtomicReference<Map<String, Object>> environ = new AtomicReference<>();
 
-    final AtomicInteger closes = new AtomicInteger();
+    /** The thread that called the environ probe. */
+    public final AtomicReference<Thread> thread = new AtomicReference<>();
+
+    public final AtomicInteger closes = new AtomicInteger();
 
     private volatile CountDownLatch closed = new CountDownLatch(1);
 
     private volatile CountDownLatch gate = new CountDownLatch(1);
 
-    void reset() {
+    public void reset() {
         environ.set(null);
+        thread.set(null);
         closes.set(0);
         closed = new CountDownLatch(1);
         gate = new CountDownLatch(1);
     }
 
     /** Count a call to a body's {@code close()}. */
-    void closed() {
+    public void closed() {
         closes.incrementAndGet();
         closed.countDown();
     }
 
-    boolean awaitClosed() throws InterruptedException {
+    public boolean awaitClosed() throws InterruptedException {
         return closed.await(20, TimeUnit.SECONDS);
     }
 
     /** Let an application that waits at the gate go on. */
-    void open() {
+    public void open() {
         gate.countDown();
     }
 
-    void awaitGate() {
+    public void awaitGate() {
         try {
             if (!gate.await(20, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the test never opened the gate");

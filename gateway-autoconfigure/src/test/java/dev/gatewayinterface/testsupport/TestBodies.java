@@ -1,4 +1,4 @@
-package dev.gatewayinterface.servlet;
+package dev.gatewayinterface.testsupport;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -8,7 +8,7 @@ import java.util.function.IntFunction;
  * Build closeable response bodies whose chunks come from a function, reporting {@code close()} to the
  * probes.
  */
-final class TestBodies {
+public final class TestBodies {
 
     private TestBodies() {
     }
@@ -17,7 +17,7 @@ final class TestBodies {
      * Return a body of {@code count} chunks ({@code -1}: endless); the function may block, throw, or call
      * start_response, as the test needs.
      */
-    static Iterable<byte[]> chunks(int count, IntFunction<byte[]> chunk, Probes probes) {
+    public static Iterable<byte[]> chunks(int count, IntFunction<byte[]> chunk, Probes probes) {
         return new ClosingBody(count, chunk, probes);
     }
 

@@ -1,4 +1,4 @@
-package dev.gatewayinterface.servlet;
+package dev.gatewayinterface.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -19,7 +19,7 @@ import java.util.Map;
  * Speak HTTP/1.1 over a plain socket, so tests can see what a client library would hide: chunk
  * boundaries, a connection closed mid-body, an interim 100 response.
  */
-final class RawHttp implements Closeable {
+public final class RawHttp implements Closeable {
 
     private final Socket socket;
 
@@ -27,25 +27,25 @@ final class RawHttp implements Closeable {
 
     private final OutputStream out;
 
-    RawHttp(int port) throws IOException {
+    public RawHttp(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(20_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
 
-    RawHttp send(String text) throws IOException {
+    public RawHttp send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttp send(byte[] bytes) throws IOException {
+    public RawHttp send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Read a status line and headers. */
-    Head readHead() throws IOException {
+    public Head readHead() throws IOException {
         String statusLine = readLine();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         String line;
@@ -58,7 +58,7 @@ final class RawHttp implements Closeable {
     }
 
     /** Read a whole body framed by Content-Length or chunked encoding. */
-    byte[] readBody(Head head) throws IOException {
+    public byte[] readBody(Head head) throws IOException {
         if (head.isChunked()) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             byte[] chunk;
@@ -72,7 +72,7 @@ final class RawHttp implements Closeable {
     }
 
     /** Read one chunk of a chunked body; {@code null} at the terminating chunk. */
-    byte[] readChunk() throws IOException {
+    public byte[] readChunk() throws IOException {
         int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
         if (size == 0) {
             readLine();
@@ -83,7 +83,7 @@ final class RawHttp implements Closeable {
         return data;
     }
 
-    byte[] readExactly(int length) throws IOException {
+    public byte[] readExactly(int length) throws IOException {
         byte[] data = in.readNBytes(length);
         if (data.length < length) {
             throw new EOFException("connection closed after " + data.length + " of " + length + " bytes");
@@ -92,7 +92,7 @@ final class RawHttp implements Closeable {
     }
 
     /** Tell whether the server closed the connection, reading nothing else first. */
-    boolean serverClosed() throws IOException {
+    public boolean serverClosed() throws IOException {
         try {
             return in.read() < 0;
         }
@@ -105,7 +105,7 @@ final class RawHttp implements Closeable {
         }
     }
 
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != '\n') {
@@ -124,18 +124,18 @@ final class RawHttp implements Closeable {
     }
 
     /** Carry a status line and its headers, names in lower case. */
-    record Head(String statusLine, Map<String, List<String>> headers) {
+    public record Head(String statusLine, Map<String, List<String>> headers) {
 
-        int status() {
+        public int status() {
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null ? null : values.get(0);
         }
 
-        boolean isChunked() {
+        public boolean isChunked() {
             return "chunked".equalsIgnoreCase(header("transfer-encoding"));
         }
     }

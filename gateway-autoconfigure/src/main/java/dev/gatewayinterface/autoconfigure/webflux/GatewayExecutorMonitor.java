@@ -1,0 +1,120 @@
+package dev.gatewayinterface.autoconfigure.webflux;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Watch the executor that runs applications on the reactive stack: how many run, how many wait, and how many
+ * were refused, for the actuator endpoint and the health indicator. Every request's task goes through it.
+ */
+public final class GatewayExecutorMonitor implements Executor {
+
+    private final Executor delegate;
+
+    private final int maxThreads;
+
+    private final int queueCapacity;
+
+    private final AtomicInteger running = new AtomicInteger();
+
+    private final LongAdder rejected = new LongAdder();
+
+    /** When the last request was refused, in {@link System#nanoTime()} terms; 0 if none was. */
+    private final AtomicLong lastRejection = new AtomicLong();
+
+    /**
+     * Watch an executor.
+     * @param delegate the executor that runs the tasks
+     * @param maxThreads the most tasks it runs at once
+     * @param queueCapacity the most tasks it queues; 0 when it queues none
+     */
+    public GatewayExecutorMonitor(Executor delegate, int maxThreads, int queueCapacity) {
+        this.delegate = delegate;
+        this.maxThreads = maxThreads;
+        this.queueCapacity = queueCapacity;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        try {
+            delegate.execute(() -> {
+                running.incrementAndGet();
+                try {
+                    task.run();
+                }
+                finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            rejected.increment();
+            lastRejection.set(System.nanoTime());
+            throw ex;
+        }
+    }
+
+    /**
+     * Return how many applications run now.
+     * @return the count
+     */
+    public int running() {
+        return running.get();
+    }
+
+    /**
+     * Return how many requests wait for a thread.
+     * @return the count, 0 for an executor without a queue
+     */
+    public int queued() {
+        return delegate instanceof ThreadPoolTaskExecutor pool ? pool.getQueueSize() : 0;
+    }
+
+    /**
+     * Return how many requests were refused since startup, each answered 503.
+     * @return the count
+     */
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    /**
+     * Tell whether a request was refused within the given time.
+     * @param window how far back to look
+     * @return {@code true} if one was
+     */
+    public boolean rejectedWithin(Duration window) {
+        long last = lastRejection.get();
+        return last != 0 && System.nanoTime() - last <= window.toNanos();
+    }
+
+    /**
+     * Tell whether a new request would be refused now: every thread busy and the queue full.
+     * @return {@code true} if saturated
+     */
+    public boolean saturated() {
+        return running() >= maxThreads && queued() >= queueCapacity;
+    }
+
+    /**
+     * Describe the executor's state.
+     * @return its figures, by name
+     */
+    public Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("threads", delegate instanceof ThreadPoolTaskExecutor ? "platform" : "virtual");
+        state.put("maxThreads", maxThreads);
+        state.put("running", running());
+        state.put("queued", queued());
+        state.put("queueCapacity", queueCapacity);
+        state.put("rejected", rejected());
+        return state;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gatewayinterface.autoconfigure.webflux;
+
+import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
+import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.GatewayProperties;
+import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.reactive.ReactiveGatewayAdapter;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.reactive.DispatcherHandler;
+
+/**
+ * Serve mounted applications on WebFlux: a handler mapping beside the controllers' own, and the executor whose
+ * threads run the applications, so that their blocking calls never run on an event loop (docs/SPEC.md §12).
+ */
+@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass(DispatcherHandler.class)
+@ConditionalOnBean(Mounts.class)
+@ConditionalOnMountedApplications
+public final class GatewayWebFluxAutoConfiguration {
+
+    /** The name of the executor that runs applications; define a bean of this name to replace it. */
+    public static final String TASK_EXECUTOR_BEAN_NAME = "gatewayTaskExecutor";
+
+    private static final String THREAD_NAME_PREFIX = "gateway-";
+
+    @Bean
+    GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts, GatewayExecutorMonitor executor,
+            GatewayProperties properties) {
+        GatewayProperties.Reactive reactive = properties.getReactive();
+        return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor,
+                reactive.getRetryAfter(), reactive.getClientTimeout()));
+    }
+
+    @Bean
+    GatewayExecutorMonitor gatewayExecutorMonitor(@Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor,
+            GatewayProperties properties) {
+        GatewayProperties.Reactive reactive = properties.getReactive();
+        int queueCapacity = executor instanceof ThreadPoolTaskExecutor ? reactive.getQueueCapacity() : 0;
+        return new GatewayExecutorMonitor(executor, reactive.getMaxThreads(), queueCapacity);
+    }
+
+    /** Run applications on a bounded pool of platform threads with a bounded queue. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnThreading(Threading.PLATFORM)
+    static class PlatformThreadsConfiguration {
+
+        @Bean(TASK_EXECUTOR_BEAN_NAME)
+        @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
+        ThreadPoolTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
+            GatewayProperties.Reactive reactive = properties.getReactive();
+            ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+            executor.setThreadNamePrefix(THREAD_NAME_PREFIX);
+            // As many core threads as the maximum: a pool only grows past its core size once its queue is full.
+            executor.setCorePoolSize(reactive.getMaxThreads());
+            executor.setMaxPoolSize(reactive.getMaxThreads());
+            executor.setAllowCoreThreadTimeOut(true);
+            executor.setQueueCapacity(reactive.getQueueCapacity());
+            return executor;
+        }
+    }
+
+    /** Run each application on a virtual thread of its own, up to the maximum at once (JDK 21 or later). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnThreading(Threading.VIRTUAL)
+    static class VirtualThreadsConfiguration {
+
+        @Bean(TASK_EXECUTOR_BEAN_NAME)
+        @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
+        SimpleAsyncTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX);
+            executor.setVirtualThreads(true);
+            executor.setConcurrencyLimit(properties.getReactive().getMaxThreads());
+            executor.setRejectTasksWhenLimitReached(true);
+            return executor;
+        }
+    }
+}

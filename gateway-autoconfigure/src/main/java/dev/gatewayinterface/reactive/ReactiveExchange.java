@@ -1,0 +1,180 @@
+package dev.gatewayinterface.reactive;
+
+import dev.gatewayinterface.Header;
+import dev.gatewayinterface.engine.Exchange;
+import java.io.InputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Expose one WebFlux exchange as an {@link Exchange}, for the engine to drive on an application's thread: request
+ * facts from Spring's request, the body as a blocking stream, the response through a {@link ResponseOutput}.
+ */
+final class ReactiveExchange implements Exchange {
+
+    private final ServerWebExchange exchange;
+
+    private final ServerHttpRequest request;
+
+    private final URI uri;
+
+    private final String protocol;
+
+    private final String rawScriptName;
+
+    private final String rawPathInfo;
+
+    private final String remoteUser;
+
+    private final RequestBodyStream body;
+
+    private final ResponseOutput output;
+
+    ReactiveExchange(ServerWebExchange exchange, String protocol, String rawScriptName, String rawPathInfo,
+            String remoteUser, RequestBodyStream body, ResponseOutput output) {
+        this.exchange = exchange;
+        this.request = exchange.getRequest();
+        this.uri = request.getURI();
+        this.protocol = protocol;
+        this.rawScriptName = rawScriptName;
+        this.rawPathInfo = rawPathInfo;
+        this.remoteUser = remoteUser;
+        this.body = body;
+        this.output = output;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod().name();
+    }
+
+    @Override
+    public String rawScriptName() {
+        return rawScriptName;
+    }
+
+    @Override
+    public String rawPathInfo() {
+        return rawPathInfo;
+    }
+
+    @Override
+    public String rawQuery() {
+        return uri.getRawQuery();
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
+    }
+
+    @Override
+    public String scheme() {
+        return uri.getScheme() != null ? uri.getScheme() : "http";
+    }
+
+    @Override
+    public String serverName() {
+        // A request built by hand (a mock) may have no host; a servlet container would say localhost too.
+        return uri.getHost() != null ? uri.getHost() : "localhost";
+    }
+
+    @Override
+    public int serverPort() {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equals(scheme()) ? 443 : 80;
+    }
+
+    @Override
+    public String remoteAddress() {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return null;
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    @Override
+    public int remotePort() {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote != null ? remote.getPort() : -1;
+    }
+
+    @Override
+    public String remoteUser() {
+        return remoteUser;
+    }
+
+    @Override
+    public void forEachHeader(BiConsumer<String, String> consumer) {
+        request.getHeaders().forEach((name, values) -> values.forEach(value -> consumer.accept(name, value)));
+    }
+
+    @Override
+    public long contentLength() {
+        return request.getHeaders().getContentLength();
+    }
+
+    @Override
+    public InputStream body() {
+        return body;
+    }
+
+    @Override
+    public void addExtensions(Map<String, Object> environ) {
+        environ.put(ReactiveGatewayAdapter.SERVER_EXCHANGE, exchange);
+    }
+
+    @Override
+    public void sendHeaders(int status, String reason, List<Header> headers) throws IOException {
+        output.sendHeaders(status, reason, headers);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+        output.write(data, offset, length);
+    }
+
+    @Override
+    public void flush() {
+        // Each write returns once the server took its bytes, flushed: nothing is left to push.
+    }
+
+    @Override
+    public long transferFile(FileChannel file, long position, long count) throws IOException {
+        return output.transferFile(file, position, count);
+    }
+
+    @Override
+    public void complete() throws IOException {
+        output.complete();
+    }
+
+    @Override
+    public void applicationFailed(Throwable error) {
+        // The application's error never leaves the engine, so tell Spring's own http.server.requests
+        // observation, which would otherwise tag the 500 with exception "none".
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes()).ifPresent(context -> context.setError(error));
+    }
+
+    @Override
+    public void abort(Throwable reason) {
+        output.abort();
+    }
+
+    /** Release what the request still holds and let the server finish; called once, after the engine returned. */
+    void end() {
+        body.dispose();
+        output.end();
+    }
+}

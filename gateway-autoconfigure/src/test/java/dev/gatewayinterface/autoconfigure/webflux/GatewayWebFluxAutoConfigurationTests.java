@@ -1,0 +1,179 @@
+package dev.gatewayinterface.autoconfigure.webflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.mount.Mounts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Check that {@link GatewayWebFluxAutoConfiguration} serves the mounts on WebFlux only, beside the controllers,
+ * on the threads {@code gateway.reactive.*} and {@code spring.threads.virtual.enabled} ask for.
+ */
+class GatewayWebFluxAutoConfigurationTests {
+
+    private static final String EXECUTOR = GatewayWebFluxAutoConfiguration.TASK_EXECUTOR_BEAN_NAME;
+
+    private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
+                    GatewayWebFluxAutoConfiguration.class))
+            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application);
+
+    @Test
+    void servesTheMountsOfAReactiveWebApplicationOnABoundedPool() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(GatewayHandlerMapping.class);
+            assertThat(ReflectionTestUtils.getField(context.getBean(GatewayHandlerMapping.class), "mounts"))
+                .isSameAs(context.getBean(Mounts.class));
+            ThreadPoolTaskExecutor executor = context.getBean(EXECUTOR, ThreadPoolTaskExecutor.class);
+            assertThat(executor.getCorePoolSize()).isEqualTo(200);
+            assertThat(executor.getMaxPoolSize()).isEqualTo(200);
+            assertThat(executor.getQueueCapacity()).isEqualTo(100);
+            assertThat(executor.getThreadNamePrefix()).isEqualTo("gateway-");
+        });
+    }
+
+    @Test
+    void sizesThePoolAndItsQueueFromTheProperties() {
+        runner.withPropertyValues("gateway.reactive.max-threads=7", "gateway.reactive.queue-capacity=0")
+            .run(context -> {
+                ThreadPoolTaskExecutor executor = context.getBean(EXECUTOR, ThreadPoolTaskExecutor.class);
+                assertThat(executor.getMaxPoolSize()).isEqualTo(7);
+                assertThat(executor.getCorePoolSize()).isEqualTo(7);
+                assertThat(executor.getQueueCapacity()).isZero();
+            });
+    }
+
+    @Test
+    void runsApplicationsOnVirtualThreadsWhenEnabledOnJdk21OrLaterAndOnThePoolBefore() {
+        runner.withPropertyValues("spring.threads.virtual.enabled=true", "gateway.reactive.max-threads=9")
+            .run(context -> {
+                Executor executor = context.getBean(EXECUTOR, Executor.class);
+                if (Runtime.version().feature() >= 21) {
+                    assertThat(executor).isInstanceOf(SimpleAsyncTaskExecutor.class);
+                    SimpleAsyncTaskExecutor virtual = (SimpleAsyncTaskExecutor) executor;
+                    assertThat(virtual.getConcurrencyLimit()).isEqualTo(9);
+                    assertThat(ReflectionTestUtils.getField(virtual, "rejectTasksWhenLimitReached")).isEqualTo(true);
+                    assertThat(isVirtual(virtual.submit(Thread::currentThread).get())).isTrue();
+                }
+                else {
+                    assertThat(executor).isInstanceOf(ThreadPoolTaskExecutor.class);
+                }
+            });
+    }
+
+    @Test
+    void runsApplicationsOnAUserDefinedExecutor() {
+        Executor own = Runnable::run;
+        runner.withBean(EXECUTOR, Executor.class, () -> own).run(context -> {
+            assertThat(context).doesNotHaveBean(ThreadPoolTaskExecutor.class);
+            assertThat(context.getBean(EXECUTOR)).isSameAs(own);
+            assertThat(context).hasSingleBean(GatewayHandlerMapping.class);
+        });
+    }
+
+    @Test
+    void bindsTheRetryDelayAndTheClientTimeout() {
+        runner.withPropertyValues("gateway.reactive.retry-after=30s", "gateway.reactive.client-timeout=5s")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(dev.gatewayinterface.autoconfigure.GatewayProperties.class).getReactive())
+                    .satisfies(reactive -> {
+                        assertThat(reactive.getRetryAfter()).hasSeconds(30);
+                        assertThat(reactive.getClientTimeout()).hasSeconds(5);
+                    });
+            });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            gateway.reactive.max-threads=0       | gateway.reactive.max-threads must be at least 1, not 0
+            gateway.reactive.queue-capacity=-1   | gateway.reactive.queue-capacity must be at least 0, not -1
+            gateway.reactive.retry-after=-1s     | gateway.reactive.retry-after must be at least 0s, not PT-1S
+            gateway.reactive.client-timeout=0s   | gateway.reactive.client-timeout must be longer than 0s, not PT0S
+            """)
+    void failsOnAnInvalidSettingNamingTheProperty(String property, String message) {
+        runner.withPropertyValues(property).run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(message));
+    }
+
+    @Test
+    void backsOffWithoutMounts() {
+        new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayWebFluxAutoConfiguration.class))
+            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
+                assertThat(context).doesNotHaveBean(EXECUTOR);
+            });
+    }
+
+    @Test
+    void backsOffOnAServletWebApplication() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
+                    GatewayWebFluxAutoConfiguration.class))
+            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
+                assertThat(context).doesNotHaveBean(EXECUTOR);
+            });
+    }
+
+    @Test
+    void backsOffOutsideAWebApplication() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
+                    GatewayWebFluxAutoConfiguration.class))
+            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
+            });
+    }
+
+    @Test
+    void ordersTheHandlerMappingAfterControllersAndRouterFunctionsAndBeforeStaticResources() {
+        runner.withConfiguration(AutoConfigurations.of(WebFluxAutoConfiguration.class)).run(context -> {
+            GatewayHandlerMapping gateway = context.getBean(GatewayHandlerMapping.class);
+            List<HandlerMapping> mappings = new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+            AnnotationAwareOrderComparator.sort(mappings);
+            int gatewayIndex = mappings.indexOf(gateway);
+            assertThat(mappings.indexOf(context.getBean(RequestMappingHandlerMapping.class))).isLessThan(gatewayIndex);
+            assertThat(mappings.indexOf(context.getBean("routerFunctionMapping", RouterFunctionMapping.class)))
+                .isLessThan(gatewayIndex);
+            assertThat(mappings.indexOf(context.getBean("resourceHandlerMapping", HandlerMapping.class)))
+                .isGreaterThan(gatewayIndex);
+        });
+    }
+
+    /** Ask a thread whether it is virtual; the API is JDK 21's and this code compiles for 17. */
+    private static boolean isVirtual(Thread thread) throws ReflectiveOperationException {
+        return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+    }
+
+    private static Application application() {
+        return (environ, start) -> List.of();
+    }
+}
