@@ -1,0 +1,66 @@
+package dev.gatewayinterface.autoconfigure.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Check that the executor's health turns {@code OUT_OF_SERVICE} while requests are refused.
+ */
+class GatewayExecutorHealthIndicatorTests {
+
+    @Test
+    void reportsUpWithTheExecutorsFiguresWhileItTakesRequests() {
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(Runnable::run, 4, 0);
+        monitor.execute(() -> { });
+        Health health = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10)).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("maxThreads", 4).containsEntry("running", 0)
+            .containsEntry("rejected", 0L);
+    }
+
+    @Test
+    void reportsOutOfServiceAfterARefusedRequest() {
+        Executor refusing = task -> {
+            throw new RejectedExecutionException("full");
+        };
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(refusing, 4, 0);
+        assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> monitor.execute(() -> { }));
+        Health health = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10)).health();
+        assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(health.getDetails()).containsEntry("rejected", 1L);
+    }
+
+    @Test
+    void reportsOutOfServiceWhileEveryThreadIsBusy() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(task -> new Thread(task).start(), 1, 0);
+        monitor.execute(() -> {
+            running.countDown();
+            await(release);
+        });
+        assertThat(running.await(20, TimeUnit.SECONDS)).isTrue();
+        GatewayExecutorHealthIndicator indicator = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10));
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        release.countDown();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
