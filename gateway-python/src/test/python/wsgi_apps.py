@@ -9,7 +9,6 @@ import json
 import os
 import sys
 import tempfile
-import threading
 import warnings
 from wsgiref import validate
 
@@ -88,8 +87,11 @@ def echo(environ, start_response):
 def stream(environ, start_response):
     """Call start_response lazily, from the generator, and yield chunks one at a time."""
     count = int(_query(environ).get('chunks', '3'))
+    progress = environ.get('test.progress')
     start_response('200 OK', [('Content-Type', 'text/plain')])
     for index in range(count):
+        if progress is not None:
+            progress.add(f"yielded {index}")
         yield b'chunk %d\n' % index
 
 
@@ -154,11 +156,9 @@ def validated(environ, start_response):
 # Routes only `plain` serves: what the validator would refuse or hide.
 
 def environ_dump(environ, start_response):
-    """Describe each environ value's Python type and value, as JSON."""
-    described = {key: [type(value).__name__, value if type(value) in (str, bool, int) else repr(value)]
-                 for key, value in environ.items()}
-    described['wsgi.version'] = ['tuple', list(environ['wsgi.version'])]
-    return _text(start_response, json.dumps(described))
+    """Describe each environ value as a line: key, Python type, repr."""
+    return _text(start_response, ''.join(f"{key} {type(value).__name__} {value!r}\n"
+                                         for key, value in sorted(environ.items())))
 
 
 def late_error(environ, start_response):
@@ -186,12 +186,11 @@ def bad_header(environ, start_response):
 
 
 class ClosingBody:
-    """A body that counts its close() calls, and may fail while iterated."""
+    """A body that tells the environ's test.on_close when closed, and may fail while iterated."""
 
-    closed = 0
-
-    def __init__(self, fail):
+    def __init__(self, fail, on_close):
         self.fail = fail
+        self.on_close = on_close
 
     def __iter__(self):
         yield b'first\n'
@@ -200,22 +199,25 @@ class ClosingBody:
         yield b'second\n'
 
     def close(self):
-        ClosingBody.closed += 1
+        self.on_close.run()
 
 
 def closing(environ, start_response):
     start_response('200 OK', [('Content-Type', 'text/plain')])
-    return ClosingBody(_query(environ).get('fail') == 'yes')
+    return ClosingBody(_query(environ).get('fail') == 'yes', environ['test.on_close'])
 
 
-def closed_count(environ, start_response):
-    return _text(start_response, str(ClosingBody.closed))
+def start_twice(environ, start_response):
+    """Break SPEC §5.4 and let Java's exception through, untouched."""
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    return [b'unreachable\n']
 
 
 def hold(environ, start_response):
     """Keep the context busy until the client has sent its whole body."""
     data = environ['wsgi.input'].read()
-    return _text(start_response, f"held {len(data)} bytes in {threading.get_ident()}")
+    return _text(start_response, f"held {len(data)} bytes")
 
 
 def log(environ, start_response):
@@ -227,7 +229,7 @@ def log(environ, start_response):
 
 
 PLAIN = dict(ROUTES, **{'/environ': environ_dump, '/late-error': late_error, '/raise': raising,
-                        '/bad-header': bad_header, '/closing': closing, '/closed': closed_count, '/hold': hold,
+                        '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
                         '/log': log})
 
 
