@@ -24,6 +24,8 @@ public final class PythonRuntime implements AutoCloseable {
 
     private static final String GLUE = "gateway_wsgi.py";
 
+    private static final String ATTACH_FAILURE_ACTION = "polyglotimpl.AttachLibraryFailureAction";
+
     private final Engine engine;
 
     private final Path pycacheDirectory;
@@ -49,6 +51,11 @@ public final class PythonRuntime implements AutoCloseable {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot create the .pyc cache directory " + directory, ex);
+        }
+        // Below JDK 22 Truffle cannot load its attach library and says so on stderr at length; the one-line
+        // warning below says what it means here. A value the deployer set is kept.
+        if (System.getProperty(ATTACH_FAILURE_ACTION) == null) {
+            System.setProperty(ATTACH_FAILURE_ACTION, "ignore");
         }
         Engine engine = Engine.newBuilder("python")
             // Said once below, in our log, instead of on stderr for every engine.
