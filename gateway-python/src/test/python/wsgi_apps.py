@@ -4,6 +4,7 @@
 warning it raises, which `/violations` reports; `plain` serves the same routes and a few more without it.
 """
 
+import importlib
 import io
 import json
 import os
@@ -220,6 +221,15 @@ def hold(environ, start_response):
     return _text(start_response, f"held {len(data)} bytes")
 
 
+def import_module(environ, start_response):
+    """Import the module ?name= names and say what happened."""
+    try:
+        importlib.import_module(_query(environ)['name'])
+        return _text(start_response, 'imported')
+    except Exception as error:
+        return _text(start_response, type(error).__name__)
+
+
 def log(environ, start_response):
     errors = environ['wsgi.errors']
     errors.write('first line from Python\nsecond ')
@@ -230,7 +240,7 @@ def log(environ, start_response):
 
 PLAIN = dict(ROUTES, **{'/environ': environ_dump, '/late-error': late_error, '/raise': raising,
                         '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
-                        '/log': log})
+                        '/log': log, '/import': import_module})
 
 
 def plain(environ, start_response):

@@ -9,6 +9,7 @@ str and file-like objects; each shim calls back into Java through the per-reques
 import ast
 import builtins
 import importlib
+import importlib.machinery
 import io
 import os
 import stat
@@ -24,9 +25,20 @@ _kind = None
 
 
 def init(kind):
-    """Keep the Java callable that names the Python exception type for a Java exception."""
+    """Keep the Java callable that names the Python exception type for a Java exception; hide C extensions."""
     global _kind
     _kind = kind
+    # Contexts run without native access, and GraalPy loads C extensions into one context per process only: once
+    # one context tried, the others raise SystemError, which code like Django's `try: import termios` does not
+    # expect. A path hook that knows no extension loader makes every context raise ImportError instead, so that
+    # packages fall back to their pure-Python code alike in each context.
+    machinery = importlib.machinery
+    for index, hook in enumerate(sys.path_hooks):
+        if getattr(hook, '__qualname__', '').startswith('FileFinder.path_hook'):
+            sys.path_hooks[index] = machinery.FileFinder.path_hook(
+                (machinery.SourceFileLoader, machinery.SOURCE_SUFFIXES),
+                (machinery.SourcelessFileLoader, machinery.BYTECODE_SUFFIXES))
+    sys.path_importer_cache.clear()
 
 
 def _python_error(error):

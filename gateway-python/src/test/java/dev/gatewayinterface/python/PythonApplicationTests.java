@@ -78,6 +78,15 @@ class PythonApplicationTests {
     }
 
     @Test
+    void letsNoContextLoadACExtensionSoThatPackagesFallBackToPurePythonInEachAlike() {
+        // GraalPy's termios is a C extension; a second context that tried it would raise SystemError instead.
+        for (int request = 0; request < 3; request++) {
+            assertThat(client().get("/import?name=termios").text()).isEqualTo("ModuleNotFoundError");
+        }
+        assertThat(client().get("/import?name=json").text()).isEqualTo("imported");
+    }
+
+    @Test
     void readsTheWholeBodyWhenReadIsGivenNoSize() {
         TestResponse response = client().post("/echo?mode=read-all", "application/octet-stream",
                 new byte[] { 0, (byte) 0x80, (byte) 0xff, '\n', 1 });
