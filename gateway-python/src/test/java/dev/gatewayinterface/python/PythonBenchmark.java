@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Measure what docs/PYTHON.md reports for the Flask or Django test application: import time per context, time to
  * the first response, heap per context, and time per request in the steady state, in-process through the
- * gateway's engine. Not a test; docs/PYTHON.md gives the command. Arguments: {@code flask} or {@code django}, the
- * number of contexts, the number of requests, and the {@code .pyc} cache directory.
+ * gateway's engine. Not a test; docs/PYTHON.md gives the command. Arguments: {@code flask}, {@code django} or
+ * {@code wsgi} (the standard-library test application), the number of contexts, the number of requests, and the
+ * {@code .pyc} cache directory.
  */
 final class PythonBenchmark {
 
@@ -20,12 +21,20 @@ final class PythonBenchmark {
     }
 
     public static void main(String[] args) {
-        boolean flask = args.length == 0 || args[0].equals("flask");
+        String framework = args.length > 0 ? args[0] : "flask";
         int contexts = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         Path pycache = Path.of(args.length > 3 ? args[3] : "target/benchmark-pycache");
-        String spec = flask ? "flask_app:app" : "django_site.wsgi:application";
-        String target = flask ? "/greet?name=Ada" : "/greet/?name=Ada";
+        String spec = switch (framework) {
+            case "flask" -> "flask_app:app";
+            case "django" -> "django_site.wsgi:application";
+            default -> "wsgi_apps:plain";
+        };
+        String target = switch (framework) {
+            case "flask" -> "/greet?name=Ada";
+            case "django" -> "/greet/?name=Ada";
+            default -> "/hello";
+        };
         List<Path> pythonPath = List.of(Path.of("src/test/python"), Path.of("target/python-packages"));
 
         long started = System.nanoTime();
