@@ -96,10 +96,9 @@ public final class PythonApplication implements Application, AutoCloseable {
         }
         boolean handedOver = false;
         try {
-            PythonCall callbacks = new PythonCall(environ, startResponse);
             Value result;
             try {
-                result = context.call(callbacks.keys, callbacks.values, callbacks, pool.size() > 1);
+                result = context.call(new PythonCall(environ, startResponse), pool.size() > 1);
             }
             catch (PolyglotException ex) {
                 throw PythonCall.sneaky(PythonContext.translate(ex));

@@ -102,10 +102,10 @@ final class PythonContext implements AutoCloseable {
         }
     }
 
-    /** Call the application through the glue's {@code call}; the arguments follow the application. */
-    Value call(String[] keys, Object[] values, PythonCall callbacks, boolean multiprocess) {
-        return call.execute(application, keys, values, callbacks.read, callbacks.readLine, callbacks.log,
-                callbacks.flush, callbacks.start, callbacks.write, multiprocess);
+    /** Call the application with one request's environ and callbacks; return what it returned. */
+    Value call(PythonCall request, boolean multiprocess) {
+        return call.execute(application, request.keys, request.values, request.read, request.readLine, request.log,
+                request.flush, request.start, request.write, multiprocess);
     }
 
     /** Return {@code [path, position, block size, device, inode]} when the body is a real file, else null. */
