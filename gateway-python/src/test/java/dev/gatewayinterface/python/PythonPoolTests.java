@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Check the context pool over HTTP, with the {@code plain} application's two contexts and one-second wait: a
+ * Check the context pool over HTTP, with the {@code plain} application's two contexts and two-second wait: a
  * request beyond the pool waits for a free context, is answered 503 past the wait, and a context that raised
  * serves the next request. A context is held by an upload the application reads to its end, left open.
  * Each stack runs this suite.
@@ -69,7 +69,7 @@ abstract class PythonPoolTests {
         await().until(() -> application().idleContexts() == 0);
         long start = System.nanoTime();
         HttpResponse<String> response = http().get("/plain/hello");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(response.body()).isEqualTo("503 Service Unavailable: every Python context is busy\n");
