@@ -83,8 +83,28 @@ class DemoApplicationTests {
     }
 
     @Test
+    void pyGreetsFromPythonOnGraalPyBelowItsMount() throws Exception {
+        HttpResponse<String> response = get("/py/");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).startsWith("Hello from Python 3.")
+            .contains(" on graalpy!\n")
+            .endsWith("SCRIPT_NAME='/py' PATH_INFO='/'\n");
+    }
+
+    @Test
+    void pyParsesAPostedForm() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/py/form"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("name=Ada&lang=py&lang=java"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).isEqualTo("{\"lang\": [\"py\", \"java\"], \"name\": [\"Ada\"]}\n");
+    }
+
+    @Test
     void answersHeadWithoutABodyUnderTheValidator() throws Exception {
-        for (String path : new String[] { "/hello", "/echo", "/stream", "/files/hello.txt", "/write" }) {
+        for (String path : new String[] { "/hello", "/echo", "/stream", "/files/hello.txt", "/write", "/py/" }) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -96,7 +116,7 @@ class DemoApplicationTests {
 
     @Test
     void runsEveryApplicationInsideTheContractValidator() {
-        assertThat(mounts.all()).hasSize(6)
+        assertThat(mounts.all()).hasSize(7)
             .allSatisfy(mount -> assertThat(mount.gateway().application()).isInstanceOf(ContractValidator.class));
     }
 

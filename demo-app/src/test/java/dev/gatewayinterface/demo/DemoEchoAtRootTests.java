@@ -13,9 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Check that a command-line argument moves the echo application to the root, where it takes every path
- * no other mount holds.
+ * no other mount holds. The Python application is left unmounted, so this second context starts no Python.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, args = "--gateway.apps.echo.path=/")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        args = { "--gateway.apps.echo.path=/", "--gateway.apps.py.enabled=false" })
 class DemoEchoAtRootTests {
 
     @LocalServerPort

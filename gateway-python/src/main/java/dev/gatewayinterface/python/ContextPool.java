@@ -1,0 +1,134 @@
+package dev.gatewayinterface.python;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keep a fixed number of {@link PythonContext}s, each lent to one request at a time. A queue, not a lock, holds
+ * the idle ones, because a context may be given back on another thread than the one that took it.
+ */
+final class ContextPool implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(PythonApplication.class);
+
+    private final List<PythonContext> contexts;
+
+    private final BlockingQueue<PythonContext> idle;
+
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    private ContextPool(List<PythonContext> contexts) {
+        this.contexts = contexts;
+        this.idle = new ArrayBlockingQueue<>(contexts.size(), true, contexts);
+    }
+
+    /**
+     * Start every context, importing the application into each. The first starts alone, filling the
+     * {@code .pyc} cache and the engine's shared code, which makes the others several times faster.
+     * @throws PythonException if a context fails to import the application; the others are closed
+     */
+    static ContextPool start(PythonRuntime runtime, PythonApplicationConfig config) {
+        List<PythonContext> contexts = new ArrayList<>(config.poolSize());
+        contexts.add(startOne(runtime, config, 1));
+        if (config.poolSize() == 1) {
+            return new ContextPool(contexts);
+        }
+        int threads = Math.min(config.poolSize() - 1, Runtime.getRuntime().availableProcessors());
+        ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "python-" + config.name() + "-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<PythonContext>> starting = new ArrayList<>();
+            for (int index = 2; index <= config.poolSize(); index++) {
+                int number = index;
+                starting.add(CompletableFuture.supplyAsync(() -> startOne(runtime, config, number), executor));
+            }
+            RuntimeException failure = null;
+            for (CompletableFuture<PythonContext> context : starting) {
+                try {
+                    contexts.add(context.join());
+                }
+                catch (CompletionException ex) {
+                    if (failure == null) {
+                        failure = ex.getCause() instanceof RuntimeException cause ? cause : ex;
+                    }
+                }
+            }
+            if (failure != null) {
+                contexts.forEach(PythonContext::close);
+                throw failure;
+            }
+            return new ContextPool(contexts);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static PythonContext startOne(PythonRuntime runtime, PythonApplicationConfig config, int number) {
+        long start = System.nanoTime();
+        PythonContext context = PythonContext.start(runtime, config);
+        logger.info("Python application '{}': context {} of {} imported '{}' in {} ms", config.name(), number,
+                config.poolSize(), config.app(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return context;
+    }
+
+    /**
+     * Take an idle context, waiting up to the timeout for one.
+     * @return the context, or {@code null} if none became free in time
+     */
+    PythonContext acquire(Duration timeout) throws InterruptedException {
+        PythonContext context = idle.poll();
+        if (context != null) {
+            return context;
+        }
+        waiting.incrementAndGet();
+        try {
+            return idle.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    void release(PythonContext context) {
+        idle.add(context);
+    }
+
+    int size() {
+        return contexts.size();
+    }
+
+    int idle() {
+        return idle.size();
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    @Override
+    public void close() {
+        for (PythonContext context : contexts) {
+            try {
+                context.close();
+            }
+            catch (RuntimeException ex) {
+                logger.warn("A Python context failed to close", ex);
+            }
+        }
+    }
+}

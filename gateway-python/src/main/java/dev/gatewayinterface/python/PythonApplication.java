@@ -1,0 +1,229 @@
+package dev.gatewayinterface.python;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.Environ;
+import dev.gatewayinterface.FileWrapper;
+import dev.gatewayinterface.Header;
+import dev.gatewayinterface.StartResponse;
+import dev.gatewayinterface.engine.RequestEnd;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serve a Python WSGI application, such as a Flask or Django one, as an {@link Application}, on GraalPy.
+ *
+ * <p>A pool of GraalPy contexts, each with the application imported, serves requests; a context serves one
+ * request at a time, from the call until the body is closed, like a pre-forked worker process. So the Python
+ * application sees {@code wsgi.multithread} false and {@code wsgi.multiprocess} true when the pool has more
+ * than one context. A request that finds no free context within the configured wait is answered
+ * {@code 503 Service Unavailable} with {@code Retry-After}.
+ *
+ * <p>The Python side follows PEP 3333 (docs/SPEC.md §13 lists how values cross over): the environ is a
+ * {@code dict} of {@code str}, {@code bool} and file-like objects; {@code start_response} and {@code write} check
+ * their arguments in Python and then in Java; the body is streamed chunk by chunk and its {@code close()} is
+ * always called. A real file returned through {@code wsgi.file_wrapper} is sent by Java without passing through
+ * Python.
+ */
+public final class PythonApplication implements Application, AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(PythonApplication.class);
+
+    private static final byte[] BUSY = "503 Service Unavailable: every Python context is busy\n"
+        .getBytes(StandardCharsets.US_ASCII);
+
+    private static final long BUSY_WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+
+    private final PythonApplicationConfig config;
+
+    private final ContextPool pool;
+
+    private final AtomicLong lastBusyWarning = new AtomicLong(System.nanoTime() - BUSY_WARNING_INTERVAL);
+
+    private PythonApplication(PythonApplicationConfig config, ContextPool pool) {
+        this.config = config;
+        this.pool = pool;
+    }
+
+    /**
+     * Start the application's contexts, importing the application into each.
+     * @param runtime the runtime whose engine and {@code .pyc} cache the contexts share
+     * @param config the application and its pool
+     * @return the application, ready to serve
+     * @throws PythonException with the Python traceback if the application cannot be imported
+     */
+    public static PythonApplication start(PythonRuntime runtime, PythonApplicationConfig config) {
+        Objects.requireNonNull(runtime, "runtime must not be null");
+        Objects.requireNonNull(config, "config must not be null");
+        return new PythonApplication(config, ContextPool.start(runtime, config));
+    }
+
+    /**
+     * Return this application's configuration.
+     * @return the configuration
+     */
+    public PythonApplicationConfig config() {
+        return config;
+    }
+
+    /** Return how many contexts are free to take a request now. */
+    int idleContexts() {
+        return pool.idle();
+    }
+
+    /** Return how many requests are waiting for a free context now. */
+    int waitingRequests() {
+        return pool.waiting();
+    }
+
+    @Override
+    public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) throws Exception {
+        PythonContext context = pool.acquire(config.acquireTimeout());
+        if (context == null) {
+            return busy(environ, startResponse);
+        }
+        boolean handedOver = false;
+        try {
+            Value result;
+            try {
+                result = context.call(new PythonCall(environ, startResponse), pool.size() > 1);
+            }
+            catch (PolyglotException ex) {
+                throw PythonCall.sneaky(PythonContext.translate(ex));
+            }
+            // From here on, closing the body gives the context back.
+            PythonBody body = new PythonBody(context, result, () -> pool.release(context));
+            handedOver = true;
+            try {
+                Iterable<byte[]> file = sendFile(context, result, body, environ);
+                return file != null ? file : body;
+            }
+            catch (RuntimeException ex) {
+                try {
+                    body.close();
+                }
+                catch (RuntimeException closeFailure) {
+                    ex.addSuppressed(closeFailure);
+                }
+                throw ex;
+            }
+        }
+        finally {
+            if (!handedOver) {
+                pool.release(context);
+            }
+        }
+    }
+
+    /**
+     * Hand a real file the application returned through {@code wsgi.file_wrapper} to the server, which may
+     * send it without copying. Java opens the file by its path and checks it is the same file; the Python body
+     * is closed when the request ends.
+     * @return the server's file body, or {@code null} if the Python body must be iterated instead
+     */
+    private Iterable<byte[]> sendFile(PythonContext context, Value result, PythonBody body,
+            Map<String, Object> environ) {
+        if (!(environ.get(RequestEnd.ENVIRON_KEY) instanceof RequestEnd end)
+                || !(environ.get(Environ.WSGI_FILE_WRAPPER) instanceof FileWrapper wrapper)) {
+            return null;
+        }
+        Value file;
+        try {
+            file = context.sendableFile(result);
+        }
+        catch (PolyglotException ex) {
+            // Iterating the file in Python still works, and reports any real failure where it happens.
+            return null;
+        }
+        if (file == null) {
+            return null;
+        }
+        FileInputStream stream = open(file);
+        if (stream == null) {
+            return null;
+        }
+        Iterable<byte[]> sent;
+        try {
+            sent = wrapper.wrap(stream, file.getArrayElement(2).asInt());
+        }
+        catch (RuntimeException ex) {
+            closeQuietly(stream);
+            throw ex;
+        }
+        end.onEnd(() -> {
+            try {
+                body.close();
+            }
+            catch (RuntimeException ex) {
+                logger.error("Application '{}' failed to close its body", config.name(), ex);
+            }
+        });
+        return sent;
+    }
+
+    /** Open the file Python named, at Python's position, if it is still the file Python has open. */
+    private static FileInputStream open(Value file) {
+        FileInputStream stream = null;
+        try {
+            Path path = Path.of(file.getArrayElement(0).asString());
+            stream = new FileInputStream(path.toFile());
+            Map<String, Object> identity = Files.readAttributes(path, "unix:dev,ino");
+            if (((Number) identity.get("dev")).longValue() != file.getArrayElement(3).asLong()
+                    || ((Number) identity.get("ino")).longValue() != file.getArrayElement(4).asLong()) {
+                closeQuietly(stream);
+                return null;
+            }
+            stream.getChannel().position(file.getArrayElement(1).asLong());
+            return stream;
+        }
+        catch (IOException | InvalidPathException | UnsupportedOperationException ex) {
+            // Renamed, deleted, unreadable by path, or no inode numbers on this platform: Python iterates it.
+            closeQuietly(stream);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(FileInputStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            }
+            catch (IOException ex) {
+                // Only read from, never written: closing it loses nothing.
+            }
+        }
+    }
+
+    private Iterable<byte[]> busy(Map<String, Object> environ, StartResponse startResponse) {
+        long now = System.nanoTime();
+        long last = lastBusyWarning.get();
+        if (now - last >= BUSY_WARNING_INTERVAL && lastBusyWarning.compareAndSet(last, now)) {
+            logger.warn("Python application '{}': all {} contexts stayed busy for {}; answering 503 "
+                    + "(said at most once a minute). Raise its pool-size or acquire-timeout.", config.name(),
+                    pool.size(), config.acquireTimeout());
+        }
+        startResponse.start("503 Service Unavailable", List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                new Header("Retry-After", "1"), new Header("Content-Length", Integer.toString(BUSY.length))));
+        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(BUSY);
+    }
+
+    /**
+     * Close every context. Requests still running are cancelled.
+     */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

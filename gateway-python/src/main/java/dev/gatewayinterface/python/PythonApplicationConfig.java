@@ -1,0 +1,56 @@
+package dev.gatewayinterface.python;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Say which Python WSGI application to serve and how many GraalPy contexts serve it.
+ *
+ * @param name the application's name, used in log messages
+ * @param app the application, as Gunicorn spells it: {@code module:name}, {@code module:factory()} with literal
+ *     arguments, or {@code module} alone for {@code module:application}
+ * @param pythonPath directories put at the front of {@code sys.path}, in order: the application's own code and
+ *     its installed packages
+ * @param poolSize how many contexts serve requests, one request at a time each
+ * @param acquireTimeout how long a request waits for a free context before it is answered 503
+ */
+public record PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
+        Duration acquireTimeout) {
+
+    /**
+     * Create a configuration, checking every value.
+     * @param name the application's name
+     * @param app the application spec
+     * @param pythonPath the directories to import from
+     * @param poolSize the number of contexts, at least 1
+     * @param acquireTimeout the longest wait for a context, not negative
+     */
+    public PythonApplicationConfig {
+        Objects.requireNonNull(name, "name must not be null");
+        if (app == null || app.isBlank() || app.startsWith(":")) {
+            throw new IllegalArgumentException("app must be 'module:name', not '" + app + "'");
+        }
+        pythonPath = List.copyOf(Objects.requireNonNull(pythonPath, "pythonPath must not be null"));
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1, not " + poolSize);
+        }
+        Objects.requireNonNull(acquireTimeout, "acquireTimeout must not be null");
+        if (acquireTimeout.isNegative()) {
+            throw new IllegalArgumentException("acquireTimeout must not be negative, not " + acquireTimeout);
+        }
+    }
+
+    /**
+     * Return a configuration with one context per available processor and a 10-second wait for one.
+     * @param name the application's name
+     * @param app the application spec
+     * @param pythonPath the directories to import from
+     * @return the configuration
+     */
+    public static PythonApplicationConfig of(String name, String app, List<Path> pythonPath) {
+        return new PythonApplicationConfig(name, app, pythonPath, Runtime.getRuntime().availableProcessors(),
+                Duration.ofSeconds(10));
+    }
+}

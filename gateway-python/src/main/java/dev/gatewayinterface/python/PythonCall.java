@@ -1,0 +1,129 @@
+package dev.gatewayinterface.python;
+
+import dev.gatewayinterface.Environ;
+import dev.gatewayinterface.Errors;
+import dev.gatewayinterface.Header;
+import dev.gatewayinterface.Input;
+import dev.gatewayinterface.StartResponse;
+import dev.gatewayinterface.Write;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * Hold one request's callbacks for the Python shims of {@code gateway_wsgi.py}: {@code wsgi.input} and
+ * {@code wsgi.errors} over the Java streams, {@code start_response} and {@code write} over the Java callables.
+ * Bytes go to Python as {@link ByteBuffer}s, which Python copies into {@code bytes} without sign trouble.
+ */
+final class PythonCall {
+
+    /** Keys the glue sets itself, with Python values: a tuple, the shims, and the pool's threading flags. */
+    private static final Set<String> SET_BY_GLUE = Set.of(Environ.WSGI_VERSION, Environ.WSGI_INPUT,
+            Environ.WSGI_ERRORS, Environ.WSGI_FILE_WRAPPER, Environ.WSGI_MULTITHREAD, Environ.WSGI_MULTIPROCESS);
+
+    final String[] keys;
+
+    final Object[] values;
+
+    final ProxyExecutable read;
+
+    final ProxyExecutable readLine;
+
+    final ProxyExecutable log;
+
+    final ProxyExecutable flush;
+
+    final ProxyExecutable start;
+
+    final ProxyExecutable write;
+
+    private Write writer;
+
+    PythonCall(Map<String, Object> environ, StartResponse startResponse) {
+        String[] names = new String[environ.size()];
+        Object[] objects = new Object[environ.size()];
+        int count = 0;
+        for (Map.Entry<String, Object> entry : environ.entrySet()) {
+            if (!SET_BY_GLUE.contains(entry.getKey())) {
+                names[count] = entry.getKey();
+                objects[count++] = entry.getValue();
+            }
+        }
+        this.keys = Arrays.copyOf(names, count);
+        this.values = Arrays.copyOf(objects, count);
+        Input input = (Input) environ.get(Environ.WSGI_INPUT);
+        Errors errors = (Errors) environ.get(Environ.WSGI_ERRORS);
+        this.read = arguments -> {
+            try {
+                return ByteBuffer.wrap(input.read(arguments[0].asInt()));
+            }
+            catch (Exception ex) {
+                throw sneaky(ex);
+            }
+        };
+        this.readLine = arguments -> {
+            try {
+                return ByteBuffer.wrap(input.readLine(arguments[0].asInt()));
+            }
+            catch (Exception ex) {
+                throw sneaky(ex);
+            }
+        };
+        this.log = arguments -> {
+            errors.write(arguments[0].asString());
+            return null;
+        };
+        this.flush = arguments -> {
+            errors.flush();
+            return null;
+        };
+        this.start = arguments -> start(startResponse, arguments);
+        this.write = arguments -> {
+            if (writer == null) {
+                throw new IllegalStateException("write() was called before start_response (SPEC §5.5)");
+            }
+            try {
+                writer.write(PythonContext.bytes(arguments[0]));
+            }
+            catch (Exception ex) {
+                throw sneaky(ex);
+            }
+            return null;
+        };
+    }
+
+    /**
+     * Call the Java start_response with the headers the glue flattened to name, value, name, value, ….
+     * @return {@code true} when the Java side rethrew excInfo, which the glue then raises as the Python exception
+     */
+    private boolean start(StartResponse startResponse, Value[] arguments) {
+        Value flat = arguments[1];
+        List<Header> headers = new ArrayList<>((int) flat.getArraySize() / 2);
+        for (long index = 0; index < flat.getArraySize(); index += 2) {
+            headers.add(new Header(flat.getArrayElement(index).asString(), flat.getArrayElement(index + 1).asString()));
+        }
+        PythonException excInfo = arguments[3].isNull() ? null
+                : new PythonException(arguments[2].asString(), arguments[3].asString());
+        try {
+            writer = startResponse.start(arguments[0].asString(), headers, excInfo);
+            return false;
+        }
+        catch (PythonException ex) {
+            if (ex == excInfo) {
+                return true;
+            }
+            throw ex;
+        }
+    }
+
+    /** Throw a checked exception unchanged through a callback: Python sees it, and Java gets it back as it was. */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> RuntimeException sneaky(Throwable error) throws T {
+        throw (T) error;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gatewayinterface.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hold what every {@link PythonApplication} of a JVM shares: one GraalPy {@link Engine}, so that contexts share
+ * parsed code, and one directory of compiled {@code .pyc} files, so that imports after the first are fast.
+ *
+ * <p>Create one per JVM and close it after the applications that use it.
+ */
+public final class PythonRuntime implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(PythonRuntime.class);
+
+    private static final String GLUE = "gateway_wsgi.py";
+
+    private static final String ATTACH_FAILURE_ACTION = "polyglotimpl.AttachLibraryFailureAction";
+
+    private final Engine engine;
+
+    private final Path pycacheDirectory;
+
+    private final Source glue;
+
+    private PythonRuntime(Engine engine, Path pycacheDirectory, Source glue) {
+        this.engine = engine;
+        this.pycacheDirectory = pycacheDirectory;
+        this.glue = glue;
+    }
+
+    /**
+     * Start a runtime that writes compiled Python files below the given directory.
+     * @param pycacheDirectory where {@code .pyc} files go (Python's {@code PYTHONPYCACHEPREFIX}); created if missing
+     * @return the runtime
+     */
+    public static PythonRuntime start(Path pycacheDirectory) {
+        Objects.requireNonNull(pycacheDirectory, "pycacheDirectory must not be null");
+        Path directory = pycacheDirectory.toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot create the .pyc cache directory " + directory, ex);
+        }
+        // Below JDK 22 Truffle cannot load its attach library and says so on stderr at length; the one-line
+        // warning below says what it means here. A value the deployer set is kept.
+        if (System.getProperty(ATTACH_FAILURE_ACTION) == null) {
+            System.setProperty(ATTACH_FAILURE_ACTION, "ignore");
+        }
+        Engine engine = Engine.newBuilder("python")
+            // Said once below, in our log, instead of on stderr for every engine.
+            .option("engine.WarnInterpreterOnly", "false")
+            .logHandler(new Slf4jLogHandler())
+            .build();
+        if ("Interpreted".equals(engine.getImplementationName())) {
+            logger.warn("GraalPy runs in interpreter mode, without a JIT compiler: Python requests are several "
+                    + "times slower than on CPython. docs/PYTHON.md shows how to run with the Graal compiler.");
+        }
+        return new PythonRuntime(engine, directory, loadGlue());
+    }
+
+    private static Source loadGlue() {
+        try (InputStream in = PythonRuntime.class.getResourceAsStream(GLUE)) {
+            if (in == null) {
+                throw new IllegalStateException(GLUE + " is missing from the gateway-python jar");
+            }
+            return Source.newBuilder("python", new String(in.readAllBytes(), StandardCharsets.UTF_8), GLUE).build();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read " + GLUE + " from the gateway-python jar", ex);
+        }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    Path pycacheDirectory() {
+        return pycacheDirectory;
+    }
+
+    Source glue() {
+        return glue;
+    }
+
+    /**
+     * Close the engine. Close the applications first: contexts still open are cancelled.
+     */
+    @Override
+    public void close() {
+        engine.close(true);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.gatewayinterface.python.autoconfigure;
+
+import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.MountDefinition;
+import dev.gatewayinterface.python.PythonApplication;
+import dev.gatewayinterface.python.PythonRuntime;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Mount each Python WSGI application of {@code gateway.python.apps.*} as a {@link MountDefinition}, so that it
+ * is served like an {@code Application} bean, under the same mount rules, metrics and validator, on every stack
+ * (docs/PYTHON.md). Without such applications it starts no Python at all.
+ */
+@AutoConfiguration(before = GatewayAutoConfiguration.class)
+@ConditionalOnWebApplication
+@ConditionalOnClass({ PythonApplication.class, MountDefinition.class })
+@Conditional(GatewayPythonAutoConfiguration.OnPythonApplications.class)
+@EnableConfigurationProperties(GatewayPythonProperties.class)
+@Import(PythonMountRegistrar.class)
+public final class GatewayPythonAutoConfiguration {
+
+    static final String APPLICATIONS_BEAN = "gatewayPythonApplications";
+
+    @Bean
+    @ConditionalOnMissingBean
+    PythonRuntime gatewayPythonRuntime(GatewayPythonProperties properties) {
+        return PythonRuntime.start(properties.getPycacheDir());
+    }
+
+    @Bean(APPLICATIONS_BEAN)
+    PythonApplications gatewayPythonApplications(PythonRuntime runtime, GatewayPythonProperties properties,
+            ResourcePatternResolver resources) {
+        return new PythonApplications(runtime, properties, resources);
+    }
+
+    /** Match when {@code gateway.python.apps} names at least one application. */
+    static final class OnPythonApplications extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Set<String> names = Binder.get(context.getEnvironment())
+                .bind("gateway.python.apps", Bindable.mapOf(String.class, Object.class))
+                .map(Map::keySet)
+                .orElse(Set.of());
+            return names.isEmpty() ? ConditionOutcome.noMatch("gateway.python.apps names no application")
+                    : ConditionOutcome.match("gateway.python.apps names " + names);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gatewayinterface.python.autoconfigure;
+
+import dev.gatewayinterface.mount.MountPaths;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configure the Python WSGI applications served through GraalPy.
+ */
+@ConfigurationProperties("gateway.python")
+public class GatewayPythonProperties {
+
+    /**
+     * Python WSGI applications to mount, keyed by name. gateway.apps.<name>.* applies to them as to Application
+     * beans.
+     */
+    private final Map<String, App> apps = new LinkedHashMap<>();
+
+    /**
+     * Directory where compiled Python files (.pyc) are kept between starts, shared by every context.
+     */
+    private Path pycacheDir = Path.of(System.getProperty("java.io.tmpdir"), "gateway-python-pycache");
+
+    public Map<String, App> getApps() {
+        return apps;
+    }
+
+    public Path getPycacheDir() {
+        return pycacheDir;
+    }
+
+    public void setPycacheDir(Path pycacheDir) {
+        if (pycacheDir == null || pycacheDir.toString().isBlank()) {
+            throw new IllegalArgumentException("gateway.python.pycache-dir must name a directory");
+        }
+        this.pycacheDir = pycacheDir;
+    }
+
+    /**
+     * Settings of one Python application.
+     */
+    public static class App {
+
+        /**
+         * WSGI application to serve, as Gunicorn names it: "module:name", "module:factory()" (literal arguments
+         * only), or "module" for "module:application".
+         */
+        private String app;
+
+        /**
+         * Path the application is mounted at, its SCRIPT_NAME. Literal segments only. Defaults to "/";
+         * gateway.apps.<name>.path overrides it.
+         */
+        private String path;
+
+        /**
+         * Directories put at the front of sys.path, in order: the application's own code and its installed
+         * packages. A "classpath:" location is read from the class path, copied out of the jar when packaged.
+         */
+        private List<String> pythonPath = new ArrayList<>();
+
+        /**
+         * Number of GraalPy contexts serving the application, one request at a time each. Every context imports
+         * the application at startup. Defaults to the number of available processors.
+         */
+        private int poolSize = Runtime.getRuntime().availableProcessors();
+
+        /**
+         * How long a request waits for a free context before it is answered 503 Service Unavailable.
+         */
+        private Duration acquireTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Name/value pairs added to this application's environ, over gateway.environ.*. The request's own keys
+         * take precedence.
+         */
+        private final Map<String, String> environ = new LinkedHashMap<>();
+
+        public String getApp() {
+            return app;
+        }
+
+        public void setApp(String app) {
+            if (app == null || app.isBlank() || app.startsWith(":")) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>.app must be 'module:name', such as 'app:app', not '" + app + "'");
+            }
+            this.app = app.trim();
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = MountPaths.normalize(path);
+        }
+
+        public List<String> getPythonPath() {
+            return pythonPath;
+        }
+
+        public void setPythonPath(List<String> pythonPath) {
+            if (pythonPath == null || pythonPath.stream().anyMatch(entry -> entry == null || entry.isBlank())) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>.python-path must list directories, not " + pythonPath);
+            }
+            this.pythonPath = pythonPath;
+        }
+
+        public int getPoolSize() {
+            return poolSize;
+        }
+
+        public void setPoolSize(int poolSize) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>.pool-size must be at least 1, not " + poolSize);
+            }
+            this.poolSize = poolSize;
+        }
+
+        public Duration getAcquireTimeout() {
+            return acquireTimeout;
+        }
+
+        public void setAcquireTimeout(Duration acquireTimeout) {
+            if (acquireTimeout == null || acquireTimeout.isNegative()) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>.acquire-timeout must not be negative, not " + acquireTimeout);
+            }
+            this.acquireTimeout = acquireTimeout;
+        }
+
+        public Map<String, String> getEnviron() {
+            return environ;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.gatewayinterface.python;
+
+/**
+ * Run {@link DjangoApplicationTests} on Spring MVC.
+ */
+@ServletPythonTest
+class ServletDjangoApplicationTests extends DjangoApplicationTests {
+}

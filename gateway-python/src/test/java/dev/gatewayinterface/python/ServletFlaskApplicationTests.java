@@ -1,0 +1,8 @@
+package dev.gatewayinterface.python;
+
+/**
+ * Run {@link FlaskApplicationTests} on Spring MVC.
+ */
+@ServletPythonTest
+class ServletFlaskApplicationTests extends FlaskApplicationTests {
+}
