@@ -9,7 +9,6 @@ import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import dev.gatewayinterface.testsupport.Probes;
 import dev.gatewayinterface.testsupport.RawHttp;
-import dev.gatewayinterface.testsupport.TestBodies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +45,10 @@ class ReactiveBackpressureTests {
         byte[] block = new byte[BLOCK];
         Application stream = (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Type", "application/octet-stream")));
-            return TestBodies.chunks(BLOCKS, index -> {
+            return probes.body(BLOCKS, index -> {
                 block[0] = (byte) index;
                 return block;
-            }, probes);
+            });
         };
         try (NettyGatewayServer server = NettyGatewayServer.serve(stream); RawHttp http = new RawHttp(server.port())) {
             BufferedBytes buffered = server.adapter().buffered();

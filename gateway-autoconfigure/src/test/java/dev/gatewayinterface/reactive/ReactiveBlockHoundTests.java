@@ -3,7 +3,7 @@ package dev.gatewayinterface.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.gatewayinterface.testsupport.Probes;
+import dev.gatewayinterface.testsupport.ProbedServerTests;
 import dev.gatewayinterface.testsupport.RawHttp;
 import java.io.EOFException;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingMethod;
@@ -31,15 +30,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  */
 @Tag("blockhound")
 @ReactiveGatewayTest
-class ReactiveBlockHoundTests {
+class ReactiveBlockHoundTests extends ProbedServerTests {
 
     private static final List<String> blockingCalls = new CopyOnWriteArrayList<>();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Probes probes;
 
     @Autowired
     ReactorResourceFactory resources;
@@ -51,7 +44,6 @@ class ReactiveBlockHoundTests {
 
     @BeforeEach
     void forgetEarlierCalls() {
-        probes.reset();
         blockingCalls.clear();
     }
 
@@ -79,12 +71,7 @@ class ReactiveBlockHoundTests {
             assertThat(http.readHead().status()).isEqualTo(500);
         }
         try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /stream HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            http.readHead();
-            assertThat(http.readChunk()).asString().isEqualTo("chunk 0\n");
-            probes.open();
-            assertThat(http.readChunk()).asString().isEqualTo("chunk 1\n");
-            assertThat(http.readChunk()).isNull();
+            streamBothChunks(http);
         }
         try (RawHttp http = new RawHttp(port)) {
             http.send("GET /fail-late HTTP/1.1\r\nHost: localhost\r\n\r\n");
@@ -94,11 +81,7 @@ class ReactiveBlockHoundTests {
         }
         assertThat(probes.awaitClosed()).isTrue();
         probes.reset();
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /endless HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            http.readHead();
-            assertThat(http.readChunk()).isNotEmpty();
-        }
+        hangUpMidStream();
         // The body is closed once the event loop saw the client go: by then it handled the disconnect.
         assertThat(probes.awaitClosed()).isTrue();
         assertThat(blockingCalls).isEmpty();

@@ -13,7 +13,6 @@ import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
 import dev.gatewayinterface.testsupport.Probes;
 import dev.gatewayinterface.testsupport.RawHttp;
-import dev.gatewayinterface.testsupport.TestBodies;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,7 +55,7 @@ class ReactiveGatewayAdapterTests {
         Probes probes = new Probes();
         Application overrun = (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Length", "5")));
-            return TestBodies.chunks(3, index -> "hello world".getBytes(StandardCharsets.US_ASCII), probes);
+            return probes.body(3, index -> "hello world".getBytes(StandardCharsets.US_ASCII));
         };
         try (NettyGatewayServer server = NettyGatewayServer.serve(overrun);
                 RawHttp http = new RawHttp(server.port())) {
@@ -103,7 +102,7 @@ class ReactiveGatewayAdapterTests {
         byte[] block = new byte[64 * 1024];
         Application endless = (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Type", "application/octet-stream")));
-            return TestBodies.chunks(-1, index -> block, probes);
+            return probes.body(-1, index -> block);
         };
         try (NettyGatewayServer server = NettyGatewayServer.serve(endless, 1, Duration.ofMillis(300),
                 httpServer -> httpServer); Socket socket = new Socket()) {
@@ -166,12 +165,12 @@ class ReactiveGatewayAdapterTests {
     void failsAResponseAbortedAfterItsHeadersThroughWebTestClientsMockServer() {
         Application failingLate = (environ, startResponse) -> {
             startResponse.start("200 OK", List.of());
-            return TestBodies.chunks(2, index -> {
+            return new Probes().body(2, index -> {
                 if (index == 1) {
                     throw new IllegalStateException("failed after the first chunk");
                 }
                 return "first".getBytes(StandardCharsets.US_ASCII);
-            }, new Probes());
+            });
         };
         assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> mockClient(failingLate).get()
                 .uri("/")

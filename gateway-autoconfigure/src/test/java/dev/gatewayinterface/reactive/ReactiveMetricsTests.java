@@ -3,8 +3,6 @@ package dev.gatewayinterface.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewayinterface.testsupport.MetricsContractTests;
-import dev.gatewayinterface.testsupport.RawHttp;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +19,7 @@ class ReactiveMetricsTests extends MetricsContractTests {
 
     @Test
     void showsTheExecutorAtTheGatewayEndpointAndItsHealth() throws Exception {
-        assertThat(get("/actuator/gateway")).contains("\"executor\":{\"threads\":\"platform\",\"maxThreads\":");
-        assertThat(get("/actuator/health/gateway")).contains("\"status\":\"UP\"").contains("\"rejected\":0");
-    }
-
-    private String get(String target) throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            return new String(http.readBody(http.readHead()), StandardCharsets.UTF_8);
-        }
+        assertThat(bodyOf("/actuator/gateway")).contains("\"executor\":{\"threads\":\"platform\",\"maxThreads\":");
+        assertThat(bodyOf("/actuator/health/gateway")).contains("\"status\":\"UP\"").contains("\"rejected\":0");
     }
 }

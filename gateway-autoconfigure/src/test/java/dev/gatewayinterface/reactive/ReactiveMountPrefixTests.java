@@ -1,68 +1,32 @@
 package dev.gatewayinterface.reactive;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.gatewayinterface.Application;
-import dev.gatewayinterface.Environ;
-import dev.gatewayinterface.Header;
-import dev.gatewayinterface.testsupport.RawHttp;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+import dev.gatewayinterface.testsupport.MountPrefixContractTests;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Check over real HTTP that SCRIPT_NAME is WebFlux's base path and the mount path, each as sent, and PATH_INFO
- * the rest (docs/SPEC.md §3.2, §12).
+ * Check over real HTTP that on Reactor Netty SCRIPT_NAME is WebFlux's base path and the mount path, each as sent,
+ * and PATH_INFO the rest (docs/SPEC.md §12).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.web-application-type=reactive", "spring.webflux.base-path=/ctx",
         "gateway.apps.paths.path=/legacy/app" })
-class ReactiveMountPrefixTests {
+class ReactiveMountPrefixTests extends MountPrefixContractTests {
 
-    @LocalServerPort
-    int port;
-
-    @Test
-    void putsTheBasePathAndTheMountPathIntoScriptName() throws Exception {
-        assertThat(get("/ctx/legacy/app/caf%C3%A9/x?q=1"))
-            .isEqualTo("SCRIPT_NAME=/ctx/legacy/app PATH_INFO=/caf\u00c3\u00a9/x QUERY_STRING=q=1");
-    }
-
-    @Test
-    void givesAnEmptyPathInfoForTheMountItself() throws Exception {
-        assertThat(get("/ctx/legacy/app")).isEqualTo("SCRIPT_NAME=/ctx/legacy/app PATH_INFO= QUERY_STRING=");
-    }
-
-    private String get(String target) throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            RawHttp.Head head = http.readHead();
-            assertThat(head.status()).isEqualTo(200);
-            return new String(http.readBody(head), StandardCharsets.ISO_8859_1);
-        }
+    ReactiveMountPrefixTests() {
+        super("/ctx");
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(PathsMount.class)
     static class PrefixApplication {
-
-        @Bean
-        Application paths() {
-            return (environ, startResponse) -> {
-                startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
-                String text = "SCRIPT_NAME=" + environ.get(Environ.SCRIPT_NAME) + " PATH_INFO="
-                        + environ.get(Environ.PATH_INFO) + " QUERY_STRING=" + environ.get(Environ.QUERY_STRING);
-                return List.of(text.getBytes(StandardCharsets.ISO_8859_1));
-            };
-        }
 
         @Bean
         SecurityWebFilterChain openChain(ServerHttpSecurity http) {

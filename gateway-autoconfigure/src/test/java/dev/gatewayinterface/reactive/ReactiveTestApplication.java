@@ -16,7 +16,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -54,14 +53,12 @@ class ReactiveTestApplication {
         return route(GET("/api/routed"), request -> ServerResponse.ok().bodyValue("router function"));
     }
 
-    /** Registered as a member class of this configuration, beside the mounted applications. */
+    /**
+     * Read a form from the exchange's form data, as WebFlux does, {@code @RequestParam} binding the query only;
+     * registered as a member class.
+     */
     @RestController
-    static class HelloController {
-
-        @GetMapping("/api/hello")
-        String hello() {
-            return "controller";
-        }
+    static class FormController {
 
         @PostMapping("/api/form")
         Mono<String> form(ServerWebExchange exchange) {

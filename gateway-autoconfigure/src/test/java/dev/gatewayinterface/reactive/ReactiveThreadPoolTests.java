@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
-import dev.gatewayinterface.testsupport.Probes;
+import dev.gatewayinterface.testsupport.ProbedServerTests;
 import dev.gatewayinterface.testsupport.RawHttp;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -23,22 +21,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @SpringBootTest(classes = ReactiveTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.web-application-type=reactive", "gateway.reactive.max-threads=1",
         "gateway.reactive.queue-capacity=0", "gateway.reactive.retry-after=5s" })
-class ReactiveThreadPoolTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Probes probes;
+class ReactiveThreadPoolTests extends ProbedServerTests {
 
     @Autowired
     @Qualifier(GatewayWebFluxAutoConfiguration.TASK_EXECUTOR_BEAN_NAME)
     ThreadPoolTaskExecutor executor;
-
-    @BeforeEach
-    void resetProbes() {
-        probes.reset();
-    }
 
     @Test
     void answers503WithRetryAfterWhileEveryThreadIsBusy() throws Exception {
@@ -63,23 +50,9 @@ class ReactiveThreadPoolTests {
 
     @Test
     void givesTheThreadBackAndClosesTheBodyWhenTheClientGoesAwayMidStream() throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /endless HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            http.readHead();
-            assertThat(http.readChunk()).isNotEmpty();
-        }
-        assertThat(probes.awaitClosed()).isTrue();
-        assertThat(probes.closes).hasValue(1);
+        hangUpMidStream();
+        assertBodyClosedOnce();
         await().atMost(Duration.ofSeconds(20)).until(() -> executor.getActiveCount() == 0);
         assertThat(statusOf("/fixed")).isEqualTo(200);
-    }
-
-    private int statusOf(String target) throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            RawHttp.Head head = http.readHead();
-            http.readBody(head);
-            return head.status();
-        }
     }
 }

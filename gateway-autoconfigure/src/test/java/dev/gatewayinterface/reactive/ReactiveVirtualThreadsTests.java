@@ -2,14 +2,11 @@ package dev.gatewayinterface.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatewayinterface.testsupport.Probes;
+import dev.gatewayinterface.testsupport.ProbedServerTests;
 import dev.gatewayinterface.testsupport.RawHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Check over real HTTP that applications run on virtual threads when {@code spring.threads.virtual.enabled} is
@@ -18,25 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = ReactiveTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=reactive", "spring.threads.virtual.enabled=true" })
-class ReactiveVirtualThreadsTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Probes probes;
-
-    @BeforeEach
-    void resetProbes() {
-        probes.reset();
-    }
+class ReactiveVirtualThreadsTests extends ProbedServerTests {
 
     @Test
     void runsApplicationsOnVirtualThreadsFromJdk21AndOnPlatformThreadsBefore() throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /env HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            assertThat(http.readBody(http.readHead())).asString().isEqualTo("ok");
-        }
+        assertThat(get("/env").text()).isEqualTo("ok");
         Thread thread = probes.thread.get();
         assertThat(thread.getName()).startsWith("gateway-");
         assertThat(isVirtual(thread)).isEqualTo(Runtime.version().feature() >= 21);
@@ -48,12 +31,7 @@ class ReactiveVirtualThreadsTests {
             http.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n");
             assertThat(http.readBody(http.readHead())).asString().isEqualTo("hello, world");
-            http.send("GET /stream HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            http.readHead();
-            assertThat(http.readChunk()).asString().isEqualTo("chunk 0\n");
-            probes.open();
-            assertThat(http.readChunk()).asString().isEqualTo("chunk 1\n");
-            assertThat(http.readChunk()).isNull();
+            streamBothChunks(http);
         }
         assertThat(probes.awaitClosed()).isTrue();
     }

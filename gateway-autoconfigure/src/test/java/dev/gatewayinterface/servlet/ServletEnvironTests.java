@@ -1,115 +1,15 @@
 package dev.gatewayinterface.servlet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.gatewayinterface.Environ;
-import dev.gatewayinterface.Errors;
-import dev.gatewayinterface.FileWrapper;
-import dev.gatewayinterface.Input;
-import dev.gatewayinterface.testsupport.Probes;
-import dev.gatewayinterface.testsupport.RawHttp;
+import dev.gatewayinterface.testsupport.EnvironContractTests;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Check the environ an application sees when Tomcat serves it, request bytes sent by hand.
  */
 @ServletGatewayTest
-class ServletEnvironTests {
+class ServletEnvironTests extends EnvironContractTests {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Probes probes;
-
-    @BeforeEach
-    void resetProbes() {
-        probes.reset();
-    }
-
-    @Test
-    void buildsTheEnvironFromTheRawRequest() throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /env/caf%C3%A9/x?q=%20a&b HTTP/1.1\r\nHost: example.test:8080\r\nX-Repeated: a\r\n"
-                    + "X-Repeated: b\r\nX_Under: sneaky\r\nCookie: a=1\r\nCookie: b=2\r\n\r\n");
-            RawHttp.Head head = http.readHead();
-            assertThat(head.status()).isEqualTo(200);
-            assertThat(http.readBody(head)).asString().isEqualTo("ok");
-        }
-        Map<String, Object> environ = probes.environ.get();
-        assertThat(environ).containsEntry(Environ.REQUEST_METHOD, "GET")
-            .containsEntry(Environ.SCRIPT_NAME, "/env")
-            .containsEntry(Environ.PATH_INFO, "/caf\u00c3\u00a9/x")
-            .containsEntry(Environ.QUERY_STRING, "q=%20a&b")
-            .containsEntry(Environ.REQUEST_URI, "/env/caf%C3%A9/x?q=%20a&b")
-            .containsEntry(Environ.SERVER_NAME, "example.test")
-            .containsEntry(Environ.SERVER_PORT, "8080")
-            .containsEntry(Environ.SERVER_PROTOCOL, "HTTP/1.1")
-            .containsEntry(Environ.REMOTE_ADDR, "127.0.0.1")
-            .containsEntry("HTTP_X_REPEATED", "a,b")
-            .containsEntry("HTTP_COOKIE", "a=1; b=2")
-            .containsEntry("DEPLOYED_BY", "tests")
-            .containsEntry(Environ.WSGI_VERSION, List.of(1, 0))
-            .containsEntry(Environ.WSGI_URL_SCHEME, "http")
-            .containsEntry(Environ.WSGI_MULTITHREAD, true)
-            .containsEntry(Environ.WSGI_MULTIPROCESS, false)
-            .containsEntry(Environ.WSGI_RUN_ONCE, false)
-            .containsEntry(Environ.WSGI_INPUT_TERMINATED, true)
-            .doesNotContainKeys("HTTP_X_UNDER", Environ.CONTENT_LENGTH, Environ.CONTENT_TYPE, Environ.HTTPS);
-        assertThat(environ.get(Environ.REMOTE_PORT)).asString().matches("\\d+");
-        assertThat(environ.get(Environ.WSGI_INPUT)).isInstanceOf(Input.class);
-        assertThat(environ.get(Environ.WSGI_ERRORS)).isInstanceOf(Errors.class);
-        assertThat(environ.get(Environ.WSGI_FILE_WRAPPER)).isInstanceOf(FileWrapper.class);
-        assertThat(environ.get(ServletGatewayAdapter.SERVLET_REQUEST)).isInstanceOf(HttpServletRequest.class);
-    }
-
-    @Test
-    void givesAnEmptyPathInfoAtTheMountItselfAndASlashBelowIt() throws Exception {
-        assertThat(pathInfoOf("/env")).isEmpty();
-        assertThat(pathInfoOf("/env/")).isEqualTo("/");
-    }
-
-    @Test
-    void routesPathsOutsideEveryOtherMountToTheRootApplication() throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /envelope HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            RawHttp.Head head = http.readHead();
-            assertThat(http.readBody(head)).asString().isEqualTo("root app at /envelope");
-        }
-    }
-
-    @Test
-    void passesTheDeclaredContentLengthAndType() throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("POST /env HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc");
-            http.readBody(http.readHead());
-        }
-        assertThat(probes.environ.get()).containsEntry(Environ.CONTENT_LENGTH, "3")
-            .containsEntry(Environ.CONTENT_TYPE, "text/plain")
-            .doesNotContainKeys("HTTP_CONTENT_LENGTH", "HTTP_CONTENT_TYPE");
-    }
-
-    @Test
-    void rejectsAnEncodedSlashBeforeTheApplicationIsCalled() throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /env/a%2Fb HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            assertThat(http.readHead().status()).isEqualTo(400);
-        }
-        assertThat(probes.environ.get()).isNull();
-    }
-
-    private String pathInfoOf(String target) throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            assertThat(new String(http.readBody(http.readHead()), StandardCharsets.US_ASCII)).isEqualTo("ok");
-        }
-        return (String) probes.environ.get().get(Environ.PATH_INFO);
+    ServletEnvironTests() {
+        super(ServletGatewayAdapter.SERVLET_REQUEST, HttpServletRequest.class);
     }
 }

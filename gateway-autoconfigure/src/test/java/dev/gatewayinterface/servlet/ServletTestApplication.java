@@ -13,7 +13,6 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,14 +42,9 @@ class ServletTestApplication {
         return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").roles("USER").build());
     }
 
-    /** Registered as a member class of this configuration, beside the mounted applications. */
+    /** Read a form from the request's parameters, as Spring MVC does; registered as a member class. */
     @RestController
-    static class HelloController {
-
-        @GetMapping("/api/hello")
-        String hello() {
-            return "controller";
-        }
+    static class FormController {
 
         @PostMapping("/api/form")
         String form(@RequestParam("name") String name) {

@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Check over real HTTP that requests to mounted applications show up in actuator: the gateway's meters,
  * Spring's own http.server.requests, Prometheus text and the gateway endpoint. Each stack runs it through a
  * subclass carrying its own Spring Boot test annotation.
  */
-public abstract class MetricsContractTests {
-
-    @LocalServerPort
-    protected int port;
+public abstract class MetricsContractTests extends ProbedServerTests {
 
     @Autowired
     protected MeterRegistry registry;
-
-    @Autowired
-    protected Probes probes;
 
     /**
      * Return the stack the subclass runs on, as the gateway endpoint names it.
@@ -34,15 +26,10 @@ public abstract class MetricsContractTests {
      */
     protected abstract String stack();
 
-    @BeforeEach
-    void resetProbes() {
-        probes.reset();
-    }
-
     @Test
     void timesASuccessfulRequestWithItsTagsAndSizes() throws Exception {
         long before = count("gateway.requests", "app", "fixed", "status", "200");
-        assertThat(get("/fixed")).isEqualTo("hello\n");
+        assertThat(bodyOf("/fixed")).isEqualTo("hello\n");
         Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> count("gateway.requests", "app", "fixed", "status", "200") == before + 1);
         Timer timer = registry.get("gateway.requests").tags("app", "fixed", "method", "GET", "status", "200",
@@ -56,7 +43,7 @@ public abstract class MetricsContractTests {
 
     @Test
     void tagsAFailingApplicationsRequestWithItsException() throws Exception {
-        get("/fail");
+        bodyOf("/fail");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("gateway.requests", "app", "failing",
                 "status", "500", "outcome", "SERVER_ERROR", "exception", "IllegalStateException") > 0);
     }
@@ -64,10 +51,10 @@ public abstract class MetricsContractTests {
     @Test
     void tagsSpringsOwnHttpServerRequestsWithTheMountPatternAndTheException() throws Exception {
         long unknownBefore = count("http.server.requests", "uri", "UNKNOWN");
-        get("/fail/anything");
+        bodyOf("/fail/anything");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("http.server.requests", "uri", "/fail/**",
                 "exception", "IllegalStateException", "status", "500") > 0);
-        get("/fixed/some/path");
+        bodyOf("/fixed/some/path");
         Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> count("http.server.requests", "uri", "/fixed/**", "status", "200") > 0);
         assertThat(count("http.server.requests", "uri", "UNKNOWN")).isEqualTo(unknownBefore);
@@ -77,11 +64,7 @@ public abstract class MetricsContractTests {
     void countsAClientThatWentAway() throws Exception {
         double before = registry.find("gateway.client.aborts").tags("app", "endless").counter() == null ? 0
                 : registry.get("gateway.client.aborts").tags("app", "endless").counter().count();
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /endless HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            http.readHead();
-            http.readChunk();
-        }
+        hangUpMidStream();
         assertThat(probes.awaitClosed()).isTrue();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> registry.find("gateway.client.aborts")
             .tags("app", "endless").counter() != null
@@ -91,10 +74,10 @@ public abstract class MetricsContractTests {
 
     @Test
     void showsTheGatewayMetersInPrometheusText() throws Exception {
-        get("/fixed");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/prometheus")
+        bodyOf("/fixed");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bodyOf("/actuator/prometheus")
             .contains("gateway_requests_seconds_count{app=\"fixed\",error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\"}"));
-        String text = get("/actuator/prometheus");
+        String text = bodyOf("/actuator/prometheus");
         assertThat(text).contains("gateway_response_size_bytes_count{app=\"fixed\"}")
             .contains("gateway_request_size_bytes_count{app=\"fixed\"}")
             .contains("gateway_response_first_byte_seconds_count{app=\"fixed\"}")
@@ -103,8 +86,8 @@ public abstract class MetricsContractTests {
 
     @Test
     void describesEveryMountAtTheGatewayEndpoint() throws Exception {
-        get("/fixed");
-        String json = get("/actuator/gateway");
+        bodyOf("/fixed");
+        String json = bodyOf("/actuator/gateway");
         assertThat(json).contains("\"stack\":\"" + stack() + "\"")
             .contains("\"name\":\"fixed\"")
             .contains("\"path\":\"/fixed\"")
@@ -117,10 +100,13 @@ public abstract class MetricsContractTests {
         return registry.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
     }
 
-    private String get(String target) throws Exception {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            return new String(http.readBody(http.readHead()), StandardCharsets.UTF_8);
-        }
+    /**
+     * Return the body of a GET, whatever its status: the requests here are made for the figures they leave.
+     * @param target the request target
+     * @return the body
+     * @throws IOException if the connection fails
+     */
+    protected String bodyOf(String target) throws IOException {
+        return get(target).text();
     }
 }

@@ -1,10 +1,12 @@
 package dev.gatewayinterface.testsupport;
 
+import dev.gatewayinterface.test.tck.ClosingBody;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * Record what the test applications saw and did, and gate their progress, so tests wait on conditions
@@ -29,6 +31,17 @@ public final class Probes {
         closes.set(0);
         closed = new CountDownLatch(1);
         gate = new CountDownLatch(1);
+    }
+
+    /**
+     * Return a body of {@code count} chunks ({@code -1}: endless) that counts its {@code close()} here; the chunk
+     * function may block, throw, or call start_response, as the test needs.
+     * @param count how many chunks
+     * @param chunk the chunk at each index
+     * @return the body
+     */
+    public Iterable<byte[]> body(int count, IntFunction<byte[]> chunk) {
+        return new ClosingBody(count, chunk, this::closed);
     }
 
     /** Count a call to a body's {@code close()}. */

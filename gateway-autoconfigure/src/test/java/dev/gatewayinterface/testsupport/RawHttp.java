@@ -71,6 +71,12 @@ public final class RawHttp implements Closeable {
         return length == null ? in.readAllBytes() : readExactly(Integer.parseInt(length));
     }
 
+    /** Read a status line, headers and the whole body they frame. */
+    public Response readResponse() throws IOException {
+        Head head = readHead();
+        return new Response(head, readBody(head));
+    }
+
     /** Read one chunk of a chunked body; {@code null} at the terminating chunk. */
     public byte[] readChunk() throws IOException {
         int size = Integer.parseInt(readLine().split(";")[0].trim(), 16);
@@ -137,6 +143,19 @@ public final class RawHttp implements Closeable {
 
         public boolean isChunked() {
             return "chunked".equalsIgnoreCase(header("transfer-encoding"));
+        }
+    }
+
+    /** Carry a whole response: its head and the body bytes, de-chunked. */
+    public record Response(Head head, byte[] body) {
+
+        public int status() {
+            return head.status();
+        }
+
+        /** Return the body one char a byte (ISO-8859-1), so a test compares exactly the bytes that were sent. */
+        public String text() {
+            return new String(body, StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Declare the applications the HTTP tests of every stack serve, each at the mount test-applications.properties
@@ -75,12 +77,12 @@ public class TestApplications {
     Application stream(Probes probes) {
         return (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
-            return TestBodies.chunks(2, index -> {
+            return probes.body(2, index -> {
                 if (index == 1) {
                     probes.awaitGate();
                 }
                 return ("chunk " + index + "\n").getBytes(StandardCharsets.US_ASCII);
-            }, probes);
+            });
         };
     }
 
@@ -89,7 +91,7 @@ public class TestApplications {
         byte[] block = new byte[64 * 1024];
         return (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Type", "application/octet-stream")));
-            return TestBodies.chunks(-1, index -> block, probes);
+            return probes.body(-1, index -> block);
         };
     }
 
@@ -98,7 +100,7 @@ public class TestApplications {
         return (environ, startResponse) -> {
             startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain"),
                     new Header("Content-Length", "100")));
-            return TestBodies.chunks(1, index -> "only ten\r\n".getBytes(StandardCharsets.US_ASCII), probes);
+            return probes.body(1, index -> "only ten\r\n".getBytes(StandardCharsets.US_ASCII));
         };
     }
 
@@ -114,12 +116,12 @@ public class TestApplications {
         return (environ, startResponse) -> {
             // JSON, so that an error page the container might append to the body could be written.
             startResponse.start("200 OK", List.of(new Header("Content-Type", "application/json")));
-            return TestBodies.chunks(2, index -> {
+            return probes.body(2, index -> {
                 if (index == 1) {
                     throw new IllegalStateException("failed after the first chunk");
                 }
                 return "first chunk\n".getBytes(StandardCharsets.US_ASCII);
-            }, probes);
+            });
         };
     }
 
@@ -139,6 +141,20 @@ public class TestApplications {
     @Bean
     Application secure() {
         return (environ, startResponse) -> text(startResponse, "user " + environ.get(Environ.REMOTE_USER));
+    }
+
+    /**
+     * Answer a path below the root mount, as a user's controller beside the mounted applications does; registered as
+     * a member class of this configuration. A form is read differently on each stack, so each test application
+     * declares its own controller for {@code /api/form}.
+     */
+    @RestController
+    static class HelloController {
+
+        @GetMapping("/api/hello")
+        String hello() {
+            return "controller";
+        }
     }
 
     private static Iterable<byte[]> text(StartResponse startResponse, String text) {

@@ -2,11 +2,11 @@ package dev.gatewayinterface.autoconfigure.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.testsupport.PathsApplication;
 import dev.gatewayinterface.reactive.ReactiveGatewayAdapter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class GatewayHandlerMappingTests {
             .hasToString("/api/**");
         assertThat(exchange.<PathContainer>getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE))
             .hasToString("/v1/items");
-        assertThat(serve(handler, exchange)).isEqualTo("api: SCRIPT_NAME=/ctx/api PATH_INFO=/v1/items");
+        assertThat(serve(handler, exchange)).isEqualTo("api: SCRIPT_NAME=/ctx/api PATH_INFO=/v1/items QUERY_STRING=");
     }
 
     @Test
@@ -49,7 +49,7 @@ class GatewayHandlerMappingTests {
                 MockServerHttpRequest.method(HttpMethod.GET, URI.create("/caf%C3%A9/menu%20du%20jour")));
         String latin1Cafe = new String("/café".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         assertThat(serve(handler(exchange), exchange))
-            .isEqualTo("shop: SCRIPT_NAME=" + latin1Cafe + " PATH_INFO=/menu du jour");
+            .isEqualTo("shop: SCRIPT_NAME=" + latin1Cafe + " PATH_INFO=/menu du jour QUERY_STRING=");
     }
 
     @Test
@@ -81,11 +81,6 @@ class GatewayHandlerMappingTests {
     }
 
     private static Mount mount(String name, String path) {
-        return new Mount(name, path, new Gateway((environ, start) -> {
-            start.start("200 OK", List.of());
-            String text = name + ": SCRIPT_NAME=" + environ.get(Environ.SCRIPT_NAME) + " PATH_INFO="
-                    + environ.get(Environ.PATH_INFO);
-            return List.of(text.getBytes(StandardCharsets.ISO_8859_1));
-        }, GatewayOptions.defaults(name)));
+        return new Mount(name, path, new Gateway(PathsApplication.named(name), GatewayOptions.defaults(name)));
     }
 }

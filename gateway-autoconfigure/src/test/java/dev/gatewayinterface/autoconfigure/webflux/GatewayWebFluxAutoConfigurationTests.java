@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -32,9 +34,11 @@ class GatewayWebFluxAutoConfigurationTests {
 
     private static final String EXECUTOR = GatewayWebFluxAutoConfiguration.TASK_EXECUTOR_BEAN_NAME;
 
+    private static final AutoConfigurations GATEWAY = AutoConfigurations.of(GatewayAutoConfiguration.class,
+            GatewayWebFluxAutoConfiguration.class);
+
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
-                    GatewayWebFluxAutoConfiguration.class))
+            .withConfiguration(GATEWAY)
             .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application);
 
     @Test
@@ -118,39 +122,18 @@ class GatewayWebFluxAutoConfigurationTests {
 
     @Test
     void backsOffWithoutMounts() {
-        new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayWebFluxAutoConfiguration.class))
-            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
-            .run(context -> {
-                assertThat(context).hasNotFailed();
-                assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
-                assertThat(context).doesNotHaveBean(EXECUTOR);
-            });
+        assertBacksOff(new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GatewayWebFluxAutoConfiguration.class)));
     }
 
     @Test
     void backsOffOnAServletWebApplication() {
-        new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
-                    GatewayWebFluxAutoConfiguration.class))
-            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
-            .run(context -> {
-                assertThat(context).hasNotFailed();
-                assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
-                assertThat(context).doesNotHaveBean(EXECUTOR);
-            });
+        assertBacksOff(new WebApplicationContextRunner().withConfiguration(GATEWAY));
     }
 
     @Test
     void backsOffOutsideAWebApplication() {
-        new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
-                    GatewayWebFluxAutoConfiguration.class))
-            .withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
-            .run(context -> {
-                assertThat(context).hasNotFailed();
-                assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
-            });
+        assertBacksOff(new ApplicationContextRunner().withConfiguration(GATEWAY));
     }
 
     @Test
@@ -166,6 +149,17 @@ class GatewayWebFluxAutoConfigurationTests {
             assertThat(mappings.indexOf(context.getBean("resourceHandlerMapping", HandlerMapping.class)))
                 .isGreaterThan(gatewayIndex);
         });
+    }
+
+    /** Run a context that declares an application, so that only the condition under test keeps the gateway away. */
+    private static void assertBacksOff(AbstractApplicationContextRunner<?, ?, ?> runner) {
+        runner.withBean("hello", Application.class, GatewayWebFluxAutoConfigurationTests::application)
+            .run(GatewayWebFluxAutoConfigurationTests::assertServesNothing);
+    }
+
+    /** Check that a context started and serves no mount: neither the handler mapping nor the executor. */
+    private static void assertServesNothing(ApplicationContextAssertProvider<?> context) {
+        assertThat(context).hasNotFailed().doesNotHaveBean(GatewayHandlerMapping.class).doesNotHaveBean(EXECUTOR);
     }
 
     /** Ask a thread whether it is virtual; the API is JDK 21's and this code compiles for 17. */

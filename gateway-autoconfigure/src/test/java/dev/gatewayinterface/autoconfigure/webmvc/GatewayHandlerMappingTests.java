@@ -2,11 +2,11 @@ package dev.gatewayinterface.autoconfigure.webmvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.testsupport.PathsApplication;
 import jakarta.servlet.http.MappingMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +34,7 @@ class GatewayHandlerMappingTests {
         assertThat(chain).isNotNull();
         assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)).isEqualTo("/api/**");
         assertThat(request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE)).isEqualTo("/v1/items");
-        assertThat(serve(chain, request)).isEqualTo("api: SCRIPT_NAME=/ctx/api PATH_INFO=/v1/items");
+        assertThat(serve(chain, request)).isEqualTo("api: SCRIPT_NAME=/ctx/api PATH_INFO=/v1/items QUERY_STRING=");
     }
 
     @Test
@@ -56,7 +56,8 @@ class GatewayHandlerMappingTests {
         assertThat(request.getAttribute(MountHandler.SPLIT_ATTRIBUTE))
                 .isEqualTo(new MountHandler.Split("/caf%C3%A9", "/menu%20du%20jour"));
         String latin1Cafe = new String("/café".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        assertThat(serve(chain, request)).isEqualTo("shop: SCRIPT_NAME=" + latin1Cafe + " PATH_INFO=/menu du jour");
+        assertThat(serve(chain, request))
+                .isEqualTo("shop: SCRIPT_NAME=" + latin1Cafe + " PATH_INFO=/menu du jour QUERY_STRING=");
     }
 
     @Test
@@ -85,11 +86,6 @@ class GatewayHandlerMappingTests {
     }
 
     private static Mount mount(String name, String path) {
-        return new Mount(name, path, new Gateway((environ, start) -> {
-            start.start("200 OK", List.of());
-            String text = name + ": SCRIPT_NAME=" + environ.get(Environ.SCRIPT_NAME) + " PATH_INFO="
-                    + environ.get(Environ.PATH_INFO);
-            return List.of(text.getBytes(StandardCharsets.ISO_8859_1));
-        }, GatewayOptions.defaults(name)));
+        return new Mount(name, path, new Gateway(PathsApplication.named(name), GatewayOptions.defaults(name)));
     }
 }

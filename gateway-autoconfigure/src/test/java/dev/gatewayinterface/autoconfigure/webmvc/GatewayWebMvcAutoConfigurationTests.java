@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -32,9 +34,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class GatewayWebMvcAutoConfigurationTests {
 
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
-                    GatewayWebMvcAutoConfiguration.class))
+    private static final AutoConfigurations GATEWAY = AutoConfigurations.of(GatewayAutoConfiguration.class,
+            GatewayWebMvcAutoConfiguration.class);
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(GATEWAY)
             .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application);
 
     @Test
@@ -60,40 +63,18 @@ class GatewayWebMvcAutoConfigurationTests {
 
     @Test
     void backsOffWithoutMounts() {
-        new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(GatewayWebMvcAutoConfiguration.class))
-                .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
-                    assertThat(context).doesNotHaveBean(ServletRequestBodyFilter.class);
-                });
+        assertBacksOff(new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(GatewayWebMvcAutoConfiguration.class)));
     }
 
     @Test
     void backsOffOnAReactiveWebApplication() {
-        new ReactiveWebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
-                        GatewayWebMvcAutoConfiguration.class))
-                .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
-                    assertThat(context).doesNotHaveBean(ServletRequestBodyFilter.class);
-                });
+        assertBacksOff(new ReactiveWebApplicationContextRunner().withConfiguration(GATEWAY));
     }
 
     @Test
     void backsOffOutsideAWebApplication() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class,
-                        GatewayWebMvcAutoConfiguration.class))
-                .withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class);
-                    assertThat(context).doesNotHaveBean(ServletRequestBodyFilter.class);
-                });
+        assertBacksOff(new ApplicationContextRunner().withConfiguration(GATEWAY));
     }
 
     @Test
@@ -175,6 +156,18 @@ class GatewayWebMvcAutoConfigurationTests {
                 });
     }
 
+    /** Run a context that declares an application, so that only the condition under test keeps the gateway away. */
+    private static void assertBacksOff(AbstractApplicationContextRunner<?, ?, ?> runner) {
+        runner.withBean("hello", Application.class, GatewayWebMvcAutoConfigurationTests::application)
+                .run(GatewayWebMvcAutoConfigurationTests::assertServesNothing);
+    }
+
+    /** Check that a context started and serves no mount: neither the handler mapping nor the body filter. */
+    private static void assertServesNothing(ApplicationContextAssertProvider<?> context) {
+        assertThat(context).hasNotFailed().doesNotHaveBean(GatewayHandlerMapping.class)
+                .doesNotHaveBean(ServletRequestBodyFilter.class);
+    }
+
     private static boolean resolvesLazily(StandardServletMultipartResolver resolver) {
         return (boolean) ReflectionTestUtils.getField(resolver, "resolveLazily");
     }
@@ -193,8 +186,7 @@ class GatewayWebMvcAutoConfigurationTests {
 
     @Test
     void servesAMountDefinitionWithoutAnyApplicationBean() {
-        new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class, GatewayWebMvcAutoConfiguration.class))
+        new WebApplicationContextRunner().withConfiguration(GATEWAY)
             .withBean("definition", MountDefinition.class, () -> new MountDefinition("py", "/py",
                     (environ, start) -> java.util.List.of(), java.util.Map.of()))
             .run(context -> assertThat(context).hasSingleBean(GatewayHandlerMapping.class));
@@ -202,9 +194,7 @@ class GatewayWebMvcAutoConfigurationTests {
 
     @Test
     void addsNothingWhenNothingIsMounted() {
-        new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class, GatewayWebMvcAutoConfiguration.class))
-            .run(context -> assertThat(context).doesNotHaveBean(GatewayHandlerMapping.class)
-                .doesNotHaveBean(ServletRequestBodyFilter.class));
+        new WebApplicationContextRunner().withConfiguration(GATEWAY)
+            .run(GatewayWebMvcAutoConfigurationTests::assertServesNothing);
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,7 +67,7 @@ public final class Probe {
      * @return the closeable body
      */
     public Iterable<byte[]> body(int count, IntFunction<byte[]> chunk) {
-        return new ClosingBody(count, chunk, false);
+        return new ClosingBody(count, chunk, this::closed);
     }
 
     /**
@@ -77,7 +76,10 @@ public final class Probe {
      * @return the closeable body
      */
     public Iterable<byte[]> bodyFailingOnClose(List<byte[]> chunks) {
-        return new ClosingBody(chunks.size(), chunks::get, true);
+        return new ClosingBody(chunks.size(), chunks::get, () -> {
+            closed();
+            throw new IllegalStateException("close() failed, as the scenario asked");
+        });
     }
 
     /**
@@ -134,50 +136,6 @@ public final class Probe {
     private void closed() {
         closes.incrementAndGet();
         closed.countDown();
-    }
-
-    private final class ClosingBody implements Iterable<byte[]>, AutoCloseable {
-
-        private final int count;
-
-        private final IntFunction<byte[]> chunk;
-
-        private final boolean failOnClose;
-
-        ClosingBody(int count, IntFunction<byte[]> chunk, boolean failOnClose) {
-            this.count = count;
-            this.chunk = chunk;
-            this.failOnClose = failOnClose;
-        }
-
-        @Override
-        public Iterator<byte[]> iterator() {
-            return new Iterator<>() {
-
-                private int index;
-
-                @Override
-                public boolean hasNext() {
-                    return count < 0 || index < count;
-                }
-
-                @Override
-                public byte[] next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    return chunk.apply(index++);
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-            closed();
-            if (failOnClose) {
-                throw new IllegalStateException("close() failed, as the scenario asked");
-            }
-        }
     }
 
     /** Stand in for a request's {@code wsgi.input} once the request is over: every read is at end of input. */

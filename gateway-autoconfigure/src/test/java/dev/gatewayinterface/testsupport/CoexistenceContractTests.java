@@ -1,0 +1,31 @@
+package dev.gatewayinterface.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Check that mounted applications live beside the controllers and the Spring Security of a user's application.
+ * Each stack's test application declares the same controller and the same security rules in its own framework, so
+ * each stack runs these tests through a subclass carrying its own Spring Boot test annotation.
+ */
+public abstract class CoexistenceContractTests extends ServerTests {
+
+    @Test
+    void letsAControllerAnswerItsOwnPathBelowTheRootMount() throws Exception {
+        assertThat(okBodyOf("/api/hello")).isEqualTo("controller");
+        assertThat(okBodyOf("/api/other")).isEqualTo("root app at /api/other");
+    }
+
+    @Test
+    void putsMountedApplicationsBehindSpringSecurity() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("GET /secure/page HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(http.readHead().status()).isEqualTo(401);
+        }
+        String credentials = Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.US_ASCII));
+        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials)).isEqualTo("user alice");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.gatewayinterface.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.EOFException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
+
+/**
+ * Check over real HTTP how the server sends what applications produce: streaming, HEAD, truncation and failures,
+ * and that every body is closed. The rules are the gateway's, not the server's, so each stack runs these tests
+ * through a subclass carrying its own Spring Boot test annotation (which also captures the output).
+ */
+public abstract class ResponseContractTests extends ProbedServerTests {
+
+    @Test
+    void sendsEachChunkBeforeTheApplicationProducesTheNext() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            streamBothChunks(http);
+        }
+        assertBodyClosedOnce();
+    }
+
+    @Test
+    void setsContentLengthForASingleChunkBody() throws Exception {
+        RawHttp.Response response = get("/fixed");
+        assertThat(response.head().header("content-length")).isEqualTo("6");
+        assertThat(response.head().isChunked()).isFalse();
+        assertThat(response.text()).isEqualTo("hello\n");
+    }
+
+    @Test
+    void answersHeadWithTheHeadersOfGetAndNoBody() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("HEAD /fixed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("content-length")).isEqualTo("6");
+            // No body bytes were sent: the next response on the connection starts right away.
+            http.send("GET /fixed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.Head next = http.readHead();
+            assertThat(next.statusLine()).startsWith("HTTP/1.1 200");
+            assertThat(http.readBody(next)).asString().isEqualTo("hello\n");
+        }
+    }
+
+    @Test
+    void closesTheConnectionWhenTheBodyIsShorterThanItsContentLength() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("GET /short HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(head.header("content-length")).isEqualTo("100");
+            assertThatExceptionOfType(EOFException.class).isThrownBy(() -> http.readExactly(100))
+                .withMessageContaining("after 10 of 100 bytes");
+        }
+        assertThat(probes.awaitClosed()).isTrue();
+    }
+
+    @Test
+    void answersAnApplicationErrorWithAPlain500ThatLeaksNothing(CapturedOutput output) throws Exception {
+        RawHttp.Response response = get("/fail");
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text()).isEqualTo("500 Internal Server Error\n");
+        assertThat(output).contains("Application 'failing' failed before the response started")
+            .contains("secret detail that must not reach the client");
+    }
+
+    @Test
+    void abortsTheConnectionWhenTheApplicationFailsAfterTheHeaders() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("GET /fail-late HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(http.readChunk()).asString().isEqualTo("first chunk\n");
+            // No terminating chunk: the client must not take the truncated body for a complete one.
+            assertThatExceptionOfType(EOFException.class).isThrownBy(http::readChunk);
+        }
+        assertBodyClosedOnce();
+    }
+
+    @Test
+    void refusesAHopByHopHeaderWithA500NamingIt(CapturedOutput output) throws Exception {
+        assertThat(statusOf("/bad-header?hop")).isEqualTo(500);
+        assertThat(output).contains("header \"Transfer-Encoding\" is hop-by-hop");
+    }
+
+    @Test
+    void refusesAHeaderValueWithCrLfWithA500NamingIt(CapturedOutput output) throws Exception {
+        assertThat(statusOf("/bad-header?crlf")).isEqualTo(500);
+        assertThat(output).contains("header X-Injected value \"a\\r\\nSet-Cookie: evil=1\" contains CR, LF");
+    }
+
+    @Test
+    void closesTheBodyWhenTheClientGoesAwayMidStream() throws Exception {
+        hangUpMidStream();
+        assertBodyClosedOnce();
+    }
+}
