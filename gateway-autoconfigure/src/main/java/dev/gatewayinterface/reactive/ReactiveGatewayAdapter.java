@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -149,7 +148,7 @@ public final class ReactiveGatewayAdapter {
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         HttpHeaders headers = response.getHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-        headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+        headers.set(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
         headers.setContentLength(UNAVAILABLE_BODY.length);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(UNAVAILABLE_BODY)));
     }

@@ -39,7 +39,7 @@ class ReactiveThreadPoolTests extends ProbedServerTests {
                 RawHttp.Head head = refused.readHead();
                 assertThat(head.status()).isEqualTo(503);
                 assertThat(head.header("retry-after")).isEqualTo("5");
-                assertThat(head.header("content-type")).isEqualTo("text/plain;charset=UTF-8");
+                assertThat(head.header("content-type")).isEqualTo("text/plain; charset=utf-8");
                 assertThat(refused.readBody(head)).asString().isEqualTo("503 Service Unavailable\n");
             }
             probes.open();

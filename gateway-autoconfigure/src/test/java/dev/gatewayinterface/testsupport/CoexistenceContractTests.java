@@ -20,6 +20,17 @@ public abstract class CoexistenceContractTests extends ServerTests {
     }
 
     @Test
+    void passesACorsPreflightToTheApplication() throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("OPTIONS /api/other HTTP/1.1\r\nHost: localhost\r\nOrigin: https://elsewhere.test\r\n"
+                    + "Access-Control-Request-Method: PUT\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(http.readBody(head)).asString().isEqualTo("root app at /api/other");
+        }
+    }
+
+    @Test
     void putsMountedApplicationsBehindSpringSecurity() throws Exception {
         try (RawHttp http = new RawHttp(port)) {
             http.send("GET /secure/page HTTP/1.1\r\nHost: localhost\r\n\r\n");

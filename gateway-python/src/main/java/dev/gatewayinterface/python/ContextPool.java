@@ -68,7 +68,15 @@ final class ContextPool implements AutoCloseable {
                 }
             }
             if (failure != null) {
-                contexts.forEach(PythonContext::close);
+                for (PythonContext context : contexts) {
+                    try {
+                        context.close();
+                    }
+                    catch (RuntimeException closeFailure) {
+                        // The import failure and its traceback are what the user must see; keep this beside it.
+                        failure.addSuppressed(closeFailure);
+                    }
+                }
                 throw failure;
             }
             return new ContextPool(contexts);

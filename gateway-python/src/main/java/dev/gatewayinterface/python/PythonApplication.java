@@ -10,7 +10,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +109,9 @@ public final class PythonApplication implements Application, AutoCloseable {
                 Iterable<byte[]> file = sendFile(context, result, body, environ);
                 return file != null ? file : body;
             }
-            catch (RuntimeException ex) {
+            catch (RuntimeException | Error ex) {
+                // Nobody else will close the body, and with it give the context back: do it here, even for an
+                // Error, or the pool would shrink by one context for good.
                 try {
                     body.close();
                 }
@@ -188,8 +189,9 @@ public final class PythonApplication implements Application, AutoCloseable {
             stream.getChannel().position(file.getArrayElement(1).asLong());
             return stream;
         }
-        catch (IOException | InvalidPathException | UnsupportedOperationException ex) {
-            // Renamed, deleted, unreadable by path, or no inode numbers on this platform: Python iterates it.
+        catch (IOException | RuntimeException ex) {
+            // Renamed, deleted, unreadable by path, no inode numbers on this platform, or a value Python did not
+            // send as expected: Python iterates it.
             closeQuietly(stream);
             return null;
         }

@@ -47,7 +47,8 @@ def _python_error(error):
     if name is None:
         # A Java Error (out of memory, stack overflow): let it unwind to the server untouched.
         return error
-    python_error = getattr(builtins, name)(str(error.getMessage()))
+    message = error.getMessage()
+    python_error = getattr(builtins, name)(str(message) if message is not None else str(error))
     # Java recovers the original exception from here if the application lets it propagate.
     python_error._gateway_java_exception = error
     return python_error

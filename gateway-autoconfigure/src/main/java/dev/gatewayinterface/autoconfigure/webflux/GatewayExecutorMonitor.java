@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -18,8 +19,13 @@ public final class GatewayExecutorMonitor implements Executor {
 
     private final Executor delegate;
 
+    /** What kind of threads the executor has: {@code platform}, {@code virtual}, or {@code custom}. */
+    private final String threads;
+
+    /** The most tasks it runs at once, or -1 if the executor does not say. */
     private final int maxThreads;
 
+    /** The most tasks it queues, or -1 if the executor does not say. */
     private final int queueCapacity;
 
     private final AtomicInteger running = new AtomicInteger();
@@ -30,15 +36,28 @@ public final class GatewayExecutorMonitor implements Executor {
     private final AtomicLong lastRejection = new AtomicLong();
 
     /**
-     * Watch an executor.
+     * Watch an executor, reading its limits from the executor itself: a {@link ThreadPoolTaskExecutor}'s pool and
+     * queue, a {@link SimpleAsyncTaskExecutor}'s concurrency limit; any other executor's are unknown.
      * @param delegate the executor that runs the tasks
-     * @param maxThreads the most tasks it runs at once
-     * @param queueCapacity the most tasks it queues; 0 when it queues none
+     * @param virtualThreads whether a thread-per-task executor runs virtual threads
      */
-    public GatewayExecutorMonitor(Executor delegate, int maxThreads, int queueCapacity) {
+    public GatewayExecutorMonitor(Executor delegate, boolean virtualThreads) {
         this.delegate = delegate;
-        this.maxThreads = maxThreads;
-        this.queueCapacity = queueCapacity;
+        if (delegate instanceof ThreadPoolTaskExecutor pool) {
+            this.threads = "platform";
+            this.maxThreads = pool.getMaxPoolSize();
+            this.queueCapacity = pool.getQueueCapacity();
+        }
+        else if (delegate instanceof SimpleAsyncTaskExecutor simple) {
+            this.threads = virtualThreads ? "virtual" : "thread-per-task";
+            this.maxThreads = simple.getConcurrencyLimit();
+            this.queueCapacity = 0;
+        }
+        else {
+            this.threads = "custom";
+            this.maxThreads = -1;
+            this.queueCapacity = -1;
+        }
     }
 
     @Override
@@ -100,7 +119,8 @@ public final class GatewayExecutorMonitor implements Executor {
      * @return {@code true} if saturated
      */
     public boolean saturated() {
-        return running() >= maxThreads && queued() >= queueCapacity;
+        // An executor whose limits are unknown is judged by the requests it refused alone.
+        return maxThreads >= 0 && running() >= maxThreads && queued() >= queueCapacity;
     }
 
     /**
@@ -109,7 +129,7 @@ public final class GatewayExecutorMonitor implements Executor {
      */
     public Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("threads", delegate instanceof ThreadPoolTaskExecutor ? "platform" : "virtual");
+        state.put("threads", threads);
         state.put("maxThreads", maxThreads);
         state.put("running", running());
         state.put("queued", queued());

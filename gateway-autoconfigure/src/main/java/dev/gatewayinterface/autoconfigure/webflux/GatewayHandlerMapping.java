@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.cors.reactive.CorsUtils;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +40,20 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
             routes.put(mount, new Route(adapters.apply(mount), PathPatternParser.defaultInstance.parse(mount.pattern())));
         }
         setOrder(ORDER);
+    }
+
+    /**
+     * Pass a CORS preflight to the application, which answers CORS itself as it would under any WSGI server.
+     * WebFlux's DispatcherHandler only looks a preflight's handler up and never invokes it, answering an empty
+     * 200 of its own, so the application is served here, during the lookup that routing order reached.
+     */
+    @Override
+    public Mono<Object> getHandler(ServerWebExchange exchange) {
+        if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+            return getHandlerInternal(exchange)
+                .flatMap(handler -> ((WebHandler) handler).handle(exchange).thenReturn(handler));
+        }
+        return super.getHandler(exchange);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -47,10 +48,8 @@ public final class GatewayWebFluxAutoConfiguration {
 
     @Bean
     GatewayExecutorMonitor gatewayExecutorMonitor(@Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor,
-            GatewayProperties properties) {
-        GatewayProperties.Reactive reactive = properties.getReactive();
-        int queueCapacity = executor instanceof ThreadPoolTaskExecutor ? reactive.getQueueCapacity() : 0;
-        return new GatewayExecutorMonitor(executor, reactive.getMaxThreads(), queueCapacity);
+            Environment environment) {
+        return new GatewayExecutorMonitor(executor, Threading.VIRTUAL.isActive(environment));
     }
 
     /** Run applications on a bounded pool of platform threads with a bounded queue. */
@@ -69,6 +68,11 @@ public final class GatewayWebFluxAutoConfiguration {
             executor.setMaxPoolSize(reactive.getMaxThreads());
             executor.setAllowCoreThreadTimeOut(true);
             executor.setQueueCapacity(reactive.getQueueCapacity());
+            // The pool would stop taking tasks when the context starts closing, before the server's graceful
+            // drain: requests still let in would then get 503. Take them, and let them finish on shutdown.
+            executor.setAcceptTasksAfterContextClose(true);
+            executor.setWaitForTasksToCompleteOnShutdown(true);
+            executor.setAwaitTerminationSeconds(30);
             return executor;
         }
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -40,6 +42,16 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
             handlers.put(mount, new MountHandler(new ServletGatewayAdapter(mount.gateway())));
         }
         setOrder(ORDER);
+    }
+
+    /**
+     * Pass a CORS preflight to the application, which answers CORS itself as it would under any WSGI server:
+     * Spring would otherwise answer every preflight to a mount with an empty 200 of its own.
+     */
+    @Override
+    protected HandlerExecutionChain getCorsHandlerExecutionChain(HttpServletRequest request, HandlerExecutionChain chain,
+            CorsConfiguration config) {
+        return config == null ? chain : super.getCorsHandlerExecutionChain(request, chain, config);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -20,12 +22,31 @@ class GatewayExecutorHealthIndicatorTests {
 
     @Test
     void reportsUpWithTheExecutorsFiguresWhileItTakesRequests() {
-        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(Runnable::run, 4, 0);
-        monitor.execute(() -> { });
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor();
+        executor.setConcurrencyLimit(4);
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(executor, true);
         Health health = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10)).health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("maxThreads", 4).containsEntry("running", 0)
-            .containsEntry("rejected", 0L);
+        assertThat(health.getDetails()).containsEntry("threads", "virtual").containsEntry("maxThreads", 4)
+            .containsEntry("running", 0).containsEntry("rejected", 0L);
+    }
+
+    @Test
+    void reportsTheLimitsOfAThreadPool() {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setMaxPoolSize(12);
+        pool.setCorePoolSize(12);
+        pool.setQueueCapacity(34);
+        assertThat(new GatewayExecutorMonitor(pool, false).state()).containsEntry("threads", "platform")
+            .containsEntry("maxThreads", 12).containsEntry("queueCapacity", 34);
+    }
+
+    @Test
+    void judgesAnUnknownExecutorByItsRefusalsAlone() {
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(Runnable::run, false);
+        assertThat(monitor.state()).containsEntry("threads", "custom").containsEntry("maxThreads", -1);
+        assertThat(new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10)).health().getStatus())
+            .isEqualTo(Status.UP);
     }
 
     @Test
@@ -33,7 +54,7 @@ class GatewayExecutorHealthIndicatorTests {
         Executor refusing = task -> {
             throw new RejectedExecutionException("full");
         };
-        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(refusing, 4, 0);
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(refusing, false);
         assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> monitor.execute(() -> { }));
         Health health = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10)).health();
         assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -44,7 +65,9 @@ class GatewayExecutorHealthIndicatorTests {
     void reportsOutOfServiceWhileEveryThreadIsBusy() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(task -> new Thread(task).start(), 1, 0);
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor();
+        executor.setConcurrencyLimit(1);
+        GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(executor, false);
         monitor.execute(() -> {
             running.countDown();
             await(release);
