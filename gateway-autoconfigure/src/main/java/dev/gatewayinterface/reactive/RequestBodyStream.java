@@ -154,6 +154,8 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
         }
         releaseCurrent(false);
         drain();
+        // Wake a read still waiting on another thread of the application: it sees the request ended at once.
+        signals.release();
     }
 
     /** Take the next buffer, waiting for the client; {@code false} at the end of the body. */
