@@ -252,3 +252,10 @@ def factory(greeting, punctuation='!'):
     def greet(environ, start_response):
         return _text(start_response, f"{greeting}{punctuation}")
     return greet
+
+
+def exit_context(environ, start_response):
+    """End the whole interpreter on the query 'exit', as a careless os._exit would; greet otherwise."""
+    if 'exit' in _query(environ):
+        os._exit(3)
+    return _text(start_response, 'still serving')

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,20 @@ final class ContextPool implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(PythonApplication.class);
 
+    private final PythonRuntime runtime;
+
+    private final PythonApplicationConfig config;
+
     private final List<PythonContext> contexts;
 
     private final BlockingQueue<PythonContext> idle;
 
     private final AtomicInteger waiting = new AtomicInteger();
 
-    private ContextPool(List<PythonContext> contexts) {
-        this.contexts = contexts;
+    private ContextPool(PythonRuntime runtime, PythonApplicationConfig config, List<PythonContext> contexts) {
+        this.runtime = runtime;
+        this.config = config;
+        this.contexts = new CopyOnWriteArrayList<>(contexts);
         this.idle = new ArrayBlockingQueue<>(contexts.size(), true, contexts);
     }
 
@@ -42,7 +49,7 @@ final class ContextPool implements AutoCloseable {
         List<PythonContext> contexts = new ArrayList<>(config.poolSize());
         contexts.add(startOne(runtime, config, 1));
         if (config.poolSize() == 1) {
-            return new ContextPool(contexts);
+            return new ContextPool(runtime, config, contexts);
         }
         int threads = Math.min(config.poolSize() - 1, Runtime.getRuntime().availableProcessors());
         ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
@@ -79,7 +86,7 @@ final class ContextPool implements AutoCloseable {
                 }
                 throw failure;
             }
-            return new ContextPool(contexts);
+            return new ContextPool(runtime, config, contexts);
         }
         finally {
             executor.shutdownNow();
@@ -112,12 +119,45 @@ final class ContextPool implements AutoCloseable {
         }
     }
 
+    /** Give a context back; one that a failure killed is closed and replaced by a new one, started meanwhile. */
     void release(PythonContext context) {
-        idle.add(context);
+        if (!context.dead()) {
+            idle.add(context);
+            return;
+        }
+        logger.error("Python application '{}': a context can run no more Python (it exited, was cancelled or ran out "
+                + "of resources); replacing it", config.name());
+        contexts.remove(context);
+        closeQuietly(context);
+        Thread starter = new Thread(this::replace, "python-" + config.name() + "-restart");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void replace() {
+        try {
+            PythonContext replacement = startOne(runtime, config, contexts.size() + 1);
+            contexts.add(replacement);
+            idle.add(replacement);
+        }
+        catch (RuntimeException ex) {
+            logger.error("Python application '{}' could not replace a context; the pool is one context smaller",
+                    config.name(), ex);
+        }
+    }
+
+    private static void closeQuietly(PythonContext context) {
+        try {
+            context.close();
+        }
+        catch (RuntimeException ex) {
+            // The context is already dead; failing to close it leaves nothing the pool still uses.
+            logger.debug("A dead Python context failed to close", ex);
+        }
     }
 
     int size() {
-        return contexts.size();
+        return config.poolSize();
     }
 
     int idle() {

@@ -100,7 +100,7 @@ public final class PythonApplication implements Application, AutoCloseable {
                 result = context.call(new PythonCall(environ, startResponse), pool.size() > 1);
             }
             catch (PolyglotException ex) {
-                throw PythonCall.sneaky(PythonContext.translate(ex));
+                throw PythonCall.sneaky(context.fail(ex));
             }
             // From here on, closing the body gives the context back.
             PythonBody body = new PythonBody(context, result, () -> pool.release(context));

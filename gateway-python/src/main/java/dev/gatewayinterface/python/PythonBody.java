@@ -33,7 +33,7 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
             iterator = context.iterate(result);
         }
         catch (PolyglotException ex) {
-            throw PythonCall.sneaky(PythonContext.translate(ex));
+            throw PythonCall.sneaky(context.fail(ex));
         }
         // One chunk is asked of Python each time the server wants the next, so nothing is read ahead or joined.
         return Stream.iterate(nextChunk(iterator), Objects::nonNull, previous -> nextChunk(iterator)).iterator();
@@ -44,7 +44,7 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
             return context.nextChunk(iterator);
         }
         catch (PolyglotException ex) {
-            throw PythonCall.sneaky(PythonContext.translate(ex));
+            throw PythonCall.sneaky(context.fail(ex));
         }
     }
 
@@ -58,7 +58,7 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
             context.close(result);
         }
         catch (PolyglotException ex) {
-            throw PythonCall.sneaky(PythonContext.translate(ex));
+            throw PythonCall.sneaky(context.fail(ex));
         }
         finally {
             release.run();

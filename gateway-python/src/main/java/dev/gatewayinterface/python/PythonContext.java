@@ -50,6 +50,9 @@ final class PythonContext implements AutoCloseable {
 
     private final Value close;
 
+    /** Whether the context can run no more Python: it exited, was cancelled, or ran out of resources. */
+    private volatile boolean dead;
+
     private PythonContext(Context context, Value glue, Value application) {
         this.context = context;
         this.application = application;
@@ -126,6 +129,25 @@ final class PythonContext implements AutoCloseable {
 
     void close(Value result) {
         close.execute(result);
+    }
+
+    /**
+     * Turn a failure of this context's Python code into the exception to throw in Java, noting whether the
+     * context survived it: after {@code os._exit}, a cancellation or an exhausted resource it cannot serve again.
+     */
+    Throwable fail(PolyglotException failure) {
+        if (failure.isExit() || failure.isCancelled() || failure.isResourceExhausted() || failure.isInternalError()) {
+            dead = true;
+        }
+        return translate(failure);
+    }
+
+    /**
+     * Tell whether this context can serve no more requests.
+     * @return {@code true} once a failure killed it
+     */
+    boolean dead() {
+        return dead;
     }
 
     /**

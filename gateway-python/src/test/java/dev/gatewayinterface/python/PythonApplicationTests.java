@@ -226,6 +226,18 @@ class PythonApplicationTests {
         }
     }
 
+    @Test
+    void replacesAContextThatAnApplicationExitedSoThePoolKeepsServing() {
+        PythonApplicationConfig config = new PythonApplicationConfig("exiting", "wsgi_apps:exit_context",
+                List.of(Path.of("src/test/python")), 1, Duration.ofSeconds(60));
+        try (PythonApplication exiting = PythonApplication.start(runtime, config)) {
+            TestClient client = TestClient.of(exiting).catchingErrors().withoutValidation();
+            assertThat(client.get("/?exit").status()).isEqualTo(500);
+            // The only context died; the next request waits for its replacement instead of failing for good.
+            assertThat(client.get("/").text()).isEqualTo("still serving");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             wsgi_apps:missing            | AttributeError: module 'wsgi_apps' has no attribute 'missing'
