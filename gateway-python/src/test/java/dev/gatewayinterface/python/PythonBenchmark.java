@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measure what docs/PYTHON.md reports for the Flask or Django test application: import time per context, time to
@@ -16,6 +18,8 @@ import java.util.List;
  * {@code .pyc} cache directory.
  */
 final class PythonBenchmark {
+
+    private static final Logger logger = LoggerFactory.getLogger(PythonBenchmark.class);
 
     private PythonBenchmark() {
     }
@@ -40,8 +44,7 @@ final class PythonBenchmark {
         long started = System.nanoTime();
         long heap = heapAfterGc();
         try (PythonRuntime runtime = PythonRuntime.start(pycache)) {
-            System.out.printf("%s on %s, JDK %s%n", spec, runtime.engine().getImplementationName(),
-                    Runtime.version());
+            logger.info("{} on {}, JDK {}", spec, runtime.engine().getImplementationName(), Runtime.version());
             List<PythonApplication> applications = new ArrayList<>();
             TestClient client = null;
             for (int index = 1; index <= contexts; index++) {
@@ -55,8 +58,8 @@ final class PythonBenchmark {
                 check(client.get(target));
                 long answered = System.nanoTime();
                 long now = heapAfterGc();
-                System.out.printf("context %d: import %d ms, first response %d ms (%d ms after start), heap +%d MB%n",
-                        index, millis(imported - start), millis(answered - imported), millis(answered - started),
+                logger.info("context {}: import {} ms, first response {} ms ({} ms after start), heap +{} MB", index,
+                        millis(imported - start), millis(answered - imported), millis(answered - started),
                         (now - heap) >> 20);
                 heap = now;
             }
@@ -66,8 +69,8 @@ final class PythonBenchmark {
                 for (int request = 0; request < batch; request++) {
                     check(client.get(target));
                 }
-                System.out.printf("requests %d-%d: %.3f ms/request%n", done + 1, done + batch,
-                        (System.nanoTime() - start) / 1e6 / batch);
+                logger.info("requests {}-{}: {} ms/request", done + 1, done + batch,
+                        String.format("%.3f", (System.nanoTime() - start) / 1e6 / batch));
             }
             applications.forEach(PythonApplication::close);
         }
