@@ -130,6 +130,24 @@ def error(environ, start_response):
         return [body]
 
 
+def error_first(environ, start_response):
+    """Answer a failure with exc_info on the first call of start_response, as PEP 3333's own example does."""
+    try:
+        raise RuntimeError('the application failed before it chose a status')
+    except RuntimeError:
+        body = b'first-call error page\n'
+        start_response('503 Service Unavailable', [('Content-Type', 'text/plain'),
+                                                   ('Content-Length', str(len(body)))], sys.exc_info())
+        return [body]
+
+
+def page(environ, start_response):
+    """Answer as Flask does, with a charset in the Content-Type, for HEAD as for GET: the server drops the body."""
+    body = b'<p>a page</p>\n'
+    start_response('200 OK', [('Content-Type', 'text/html; charset=utf-8'), ('Content-Length', str(len(body)))])
+    return [body]
+
+
 def violations(environ, start_response):
     """Report what the validator found since the last report, as a JSON list."""
     report = json.dumps(_violations)
@@ -138,7 +156,7 @@ def violations(environ, start_response):
 
 
 ROUTES = {'/hello': hello, '/echo': echo, '/stream': stream, '/write': writer, '/file': file_wrapper,
-          '/error': error}
+          '/error': error, '/error-first': error_first, '/page': page}
 VALIDATED = {path: validate.validator(route) for path, route in ROUTES.items()}
 
 

@@ -2,7 +2,10 @@ package dev.gatewayinterface;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Read the request body: the {@code wsgi.input} stream (docs/SPEC.md §4).
@@ -57,4 +60,41 @@ public interface Input extends Iterable<byte[]> {
      * @return a stream over the remaining body
      */
     InputStream asStream();
+
+    /**
+     * Return the remaining lines, each read by {@link #readLine()} when it is asked for, so that a wrapper's
+     * checks of {@code readLine} apply to iteration too. An {@link IOException} is thrown as an
+     * {@link UncheckedIOException}.
+     * @return an iterator over the remaining lines
+     */
+    @Override
+    default Iterator<byte[]> iterator() {
+        return new Iterator<>() {
+
+            private byte[] next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = readLine();
+                    }
+                    catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }
+                return next.length > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("wsgi.input is at end of input");
+                }
+                byte[] line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
 }

@@ -26,12 +26,11 @@ public class DemoApplication {
 
     @Bean
     Application hello() {
-        byte[] hello = "Hello, World!\n".getBytes(StandardCharsets.US_ASCII);
+        // The README's quick start, as it stands: the server sets Content-Length from the one-chunk list and
+        // drops the body for HEAD.
         return (environ, startResponse) -> {
-            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain"),
-                    new Header("Content-Length", Integer.toString(hello.length))));
-            // A HEAD response has no body; the contract validator, which the demo runs, insists on it.
-            return Head.requested(environ) ? List.of() : List.of(hello);
+            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return List.of("Hello, World!\n".getBytes(StandardCharsets.US_ASCII));
         };
     }
 

@@ -32,7 +32,7 @@ final class EchoApplication implements Application {
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         startResponse.start("200 OK", List.of(new Header("Content-Type", "application/json"),
                 new Header("Content-Length", Integer.toString(bytes.length))));
-        return Head.requested(environ) ? List.of() : List.of(bytes);
+        return List.of(bytes);
     }
 
     /** Quote a native string as JSON; each char stands for one byte, so it is written as U+0000-U+00FF. */

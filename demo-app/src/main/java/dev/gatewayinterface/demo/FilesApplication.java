@@ -35,14 +35,11 @@ final class FilesApplication implements Application {
             byte[] body = "404 Not Found\n".getBytes(StandardCharsets.US_ASCII);
             startResponse.start("404 Not Found", List.of(new Header("Content-Type", "text/plain"),
                     new Header("Content-Length", Integer.toString(body.length))));
-            return Head.requested(environ) ? List.of() : List.of(body);
+            return List.of(body);
         }
         String type = URLConnection.guessContentTypeFromName(file.getFileName().toString());
         startResponse.start("200 OK", List.of(new Header("Content-Type", type != null ? type : "application/octet-stream"),
                 new Header("Content-Length", Long.toString(Files.size(file)))));
-        if (Head.requested(environ)) {
-            return List.of();
-        }
         FileWrapper wrapper = (FileWrapper) environ.get(Environ.WSGI_FILE_WRAPPER);
         return wrapper.wrap(new FileInputStream(file.toFile()));
     }

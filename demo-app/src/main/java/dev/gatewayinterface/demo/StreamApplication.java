@@ -22,9 +22,6 @@ final class StreamApplication implements Application {
     @Override
     public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) {
         startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain; charset=utf-8")));
-        if (Head.requested(environ)) {
-            return List.of();
-        }
         return () -> new Iterator<>() {
 
             private int sent;

@@ -18,9 +18,6 @@ final class WriteApplication implements Application {
     @Override
     public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) throws IOException {
         Write write = startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
-        if (Head.requested(environ)) {
-            return List.of();
-        }
         write.write("written with write(), ".getBytes(StandardCharsets.US_ASCII));
         write.write("line by line\n".getBytes(StandardCharsets.US_ASCII));
         return List.of();

@@ -80,6 +80,19 @@ public class GatewayProperties {
          */
         private String path;
 
+        /**
+         * Whether to run this application inside the contract validator; unset, gateway.validate decides.
+         */
+        private Boolean validate;
+
+        public Boolean getValidate() {
+            return validate;
+        }
+
+        public void setValidate(Boolean validate) {
+            this.validate = validate;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -127,6 +140,21 @@ public class GatewayProperties {
          * (or asks for form parameters) before the application does.
          */
         private DataSize bodyReplayLimit = DataSize.ofMegabytes(2);
+
+        /**
+         * Whether to send a mounted application's Content-Type byte for byte on Tomcat, which otherwise
+         * re-serialises a value that names a charset. Adds a valve to Tomcat's engine that only affects
+         * responses of mounted applications.
+         */
+        private boolean exactContentType = true;
+
+        public boolean isExactContentType() {
+            return exactContentType;
+        }
+
+        public void setExactContentType(boolean exactContentType) {
+            this.exactContentType = exactContentType;
+        }
 
         public DataSize getBodyReplayLimit() {
             return bodyReplayLimit;

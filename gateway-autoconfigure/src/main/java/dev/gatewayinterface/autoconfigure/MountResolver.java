@@ -54,7 +54,8 @@ final class MountResolver {
             String path = app != null && app.getPath() != null ? app.getPath()
                     : definition.path() != null ? definition.path() : "/";
             MountStatistics statistics = new MountStatistics();
-            Application served = properties.isValidate()
+            boolean validate = app != null && app.getValidate() != null ? app.getValidate() : properties.isValidate();
+            Application served = validate
                     ? new ContractValidator(definition.application(), violationListener(name))
                     : definition.application();
             GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics));

@@ -136,10 +136,18 @@ final class ServletExchange implements Exchange {
 
     @Override
     public void sendHeaders(int status, String reason, List<Header> headers) throws IOException {
-        // The Servlet API cannot send a reason phrase; the container sends its own or none.
+        // The Servlet API cannot send a reason phrase; the container sends its own or none (SPEC §10.5).
         response.setStatus(status);
+        String contentType = null;
         for (Header header : headers) {
             response.addHeader(header.name(), header.value());
+            if (header.is("Content-Type")) {
+                contentType = header.value();
+            }
+        }
+        if (contentType != null) {
+            // Set through the Servlet API first, so that wrappers and Spring see it, then made byte-exact.
+            ExactContentType.current().set(response, contentType);
         }
     }
 

@@ -221,6 +221,20 @@ class GatewayAutoConfigurationTests {
     }
 
     @Test
+    void validatesOneApplicationOrExemptsOneAsItsOwnSettingSays() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withBean("other", Application.class, GatewayAutoConfigurationTests::application)
+            .withPropertyValues("gateway.apps.hello.validate=true", "gateway.apps.other.path=/other")
+            .run(context -> assertThat(context.getBean(Mounts.class).all())
+                .allSatisfy(mount -> assertThat(mount.gateway().application() instanceof ContractValidator)
+                    .as(mount.name()).isEqualTo(mount.name().equals("hello"))));
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withPropertyValues("gateway.validate=true", "gateway.apps.hello.validate=false")
+            .run(context -> assertThat(context.getBean(Mounts.class).all().get(0).gateway().application())
+                .isNotInstanceOf(ContractValidator.class));
+    }
+
+    @Test
     void mountsADefinitionAtItsOwnPathBesideTheBeans() {
         runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
             .withBean("legacy", MountDefinition.class,

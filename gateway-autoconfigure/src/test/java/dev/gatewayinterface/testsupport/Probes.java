@@ -21,6 +21,9 @@ public final class Probes {
 
     public final AtomicInteger closes = new AtomicInteger();
 
+    /** How many times a file body's bytes were read through its stream, not sent from its channel. */
+    public final AtomicInteger fileStreamReads = new AtomicInteger();
+
     private volatile CountDownLatch closed = new CountDownLatch(1);
 
     private volatile CountDownLatch gate = new CountDownLatch(1);
@@ -29,6 +32,7 @@ public final class Probes {
         environ.set(null);
         thread.set(null);
         closes.set(0);
+        fileStreamReads.set(0);
         closed = new CountDownLatch(1);
         gate = new CountDownLatch(1);
     }

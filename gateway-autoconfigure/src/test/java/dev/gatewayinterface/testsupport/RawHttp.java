@@ -48,13 +48,15 @@ public final class RawHttp implements Closeable {
     public Head readHead() throws IOException {
         String statusLine = readLine();
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
         String line;
         while (!(line = readLine()).isEmpty()) {
+            lines.add(line);
             int colon = line.indexOf(':');
             headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
                     .add(line.substring(colon + 1).trim());
         }
-        return new Head(statusLine, headers);
+        return new Head(statusLine, headers, lines);
     }
 
     /** Read a whole body framed by Content-Length or chunked encoding. */
@@ -129,8 +131,8 @@ public final class RawHttp implements Closeable {
         socket.close();
     }
 
-    /** Carry a status line and its headers, names in lower case. */
-    public record Head(String statusLine, Map<String, List<String>> headers) {
+    /** Carry a status line, its headers with names in lower case, and the header lines as they were sent. */
+    public record Head(String statusLine, Map<String, List<String>> headers, List<String> lines) {
 
         public int status() {
             return Integer.parseInt(statusLine.split(" ")[1]);

@@ -31,6 +31,23 @@ public abstract class ResponseContractTests extends ProbedServerTests {
     }
 
     @Test
+    void sendsAFileThroughTheValidatorFromItsChannelWithoutReadingItThroughTheHeap() throws Exception {
+        RawHttp.Response response = get("/file");
+        assertThat(response.head().header("content-length")).isEqualTo("100000");
+        assertThat(response.text()).hasSize(100_000).startsWith("0123456789012");
+        // Iterating would have read every block through the stream before sending it.
+        assertThat(probes.fileStreamReads).hasValue(0);
+    }
+
+    @Test
+    void sendsTheApplicationsHeadersAsItSpelledThem() throws Exception {
+        RawHttp.Response response = get("/spelled");
+        assertThat(response.head().lines()).contains("Content-Type: text/html; charset=utf-8",
+                "Content-Language: en-GB, de", "Cache-Control: max-age=60, public", "X-Spaced: a ;  b");
+        assertThat(response.text()).isEqualTo("<p>ok</p>");
+    }
+
+    @Test
     void answersHeadWithTheHeadersOfGetAndNoBody() throws Exception {
         try (RawHttp http = new RawHttp(port)) {
             http.send("HEAD /fixed HTTP/1.1\r\nHost: localhost\r\n\r\n");

@@ -138,6 +138,56 @@ public class TestApplications {
         };
     }
 
+    /**
+     * Send a real file through wsgi.file_wrapper inside the contract validator (gateway.apps.file.validate), from a
+     * stream that counts reads through it: a body sent from the file's channel leaves the count at zero.
+     */
+    @Bean
+    Application file(Probes probes) throws java.io.IOException {
+        java.nio.file.Path sent = java.nio.file.Files.createTempFile("gateway-file-test", ".txt");
+        java.nio.file.Files.writeString(sent, "0123456789".repeat(10_000));
+        sent.toFile().deleteOnExit();
+        return (environ, startResponse) -> {
+            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return ((dev.gatewayinterface.FileWrapper) environ.get(Environ.WSGI_FILE_WRAPPER))
+                .wrap(new CountingFileStream(sent.toFile(), probes));
+        };
+    }
+
+    /** Count every read through the stream; a channel's transferTo bypasses them all. */
+    private static final class CountingFileStream extends java.io.FileInputStream {
+
+        private final Probes probes;
+
+        CountingFileStream(java.io.File file, Probes probes) throws java.io.FileNotFoundException {
+            super(file);
+            this.probes = probes;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            probes.fileStreamReads.incrementAndGet();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            probes.fileStreamReads.incrementAndGet();
+            return super.read(buffer, offset, length);
+        }
+    }
+
+    /** Answer with the headers a Flask page sends, spelled as Flask spells them, which servers must not re-spell. */
+    @Bean
+    Application spelled() {
+        return (environ, startResponse) -> {
+            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/html; charset=utf-8"),
+                    new Header("Content-Language", "en-GB, de"), new Header("Cache-Control", "max-age=60, public"),
+                    new Header("X-Spaced", "a ;  b")));
+            return List.of("<p>ok</p>".getBytes(StandardCharsets.US_ASCII));
+        };
+    }
+
     @Bean
     Application secure() {
         return (environ, startResponse) -> text(startResponse, "user " + environ.get(Environ.REMOTE_USER));

@@ -1,5 +1,6 @@
 package dev.gatewayinterface.engine;
 
+import dev.gatewayinterface.Body;
 import dev.gatewayinterface.FileWrapper;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.NoSuchElementException;
  * Carry a file returned through {@code wsgi.file_wrapper}: iterated in blocks by any server, or handed to
  * {@link Exchange#transferFile} whole when the stream is a real file (docs/SPEC.md §8).
  */
-final class FileBody implements Iterable<byte[]>, AutoCloseable {
+final class FileBody implements Body, AutoCloseable {
 
     /** The {@code wsgi.file_wrapper} every environ carries. */
     static final FileWrapper WRAPPER = FileBody::new;
@@ -34,9 +35,35 @@ final class FileBody implements Iterable<byte[]>, AutoCloseable {
         this.blockSize = blockSize;
     }
 
-    /** Return the channel of a real file, positioned where transmission starts, or {@code null}. */
-    FileChannel channel() {
-        return file instanceof FileInputStream fileStream ? fileStream.getChannel() : null;
+    /**
+     * Return the channel of a real file, positioned where transmission starts, or {@code null} for any other
+     * stream, and for a file that reports no bytes left: pipes, devices and {@code /proc} files report size 0
+     * whatever they hold, so only iterating them is safe.
+     */
+    @Override
+    public FileChannel file() {
+        return remaining() > 0 ? ((FileInputStream) file).getChannel() : null;
+    }
+
+    /** Return the bytes left in a real file, or {@link Body#UNKNOWN_LENGTH}. */
+    @Override
+    public long length() {
+        long remaining = remaining();
+        return remaining > 0 ? remaining : UNKNOWN_LENGTH;
+    }
+
+    private long remaining() {
+        if (!(file instanceof FileInputStream fileStream)) {
+            return UNKNOWN_LENGTH;
+        }
+        try {
+            FileChannel channel = fileStream.getChannel();
+            return Math.max(0, channel.size() - channel.position());
+        }
+        catch (IOException ex) {
+            // A closed or failing file: iterating it reports the failure where it happens.
+            return UNKNOWN_LENGTH;
+        }
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.gatewayinterface.engine;
 
 import dev.gatewayinterface.Application;
-import java.util.Collection;
+import dev.gatewayinterface.Body;
+import java.nio.channels.FileChannel;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +65,7 @@ public final class Gateway {
         LoggingErrors errors = new LoggingErrors(options.name());
         RequestEnd end = new RequestEnd();
         RequestInput input = new RequestInput(exchange::body, exchange.contentLength());
+        Cleanup cleanup = new Cleanup(logger);
         Iterable<byte[]> body = null;
         try {
             Map<String, Object> environ = environBuilder.build(exchange, input, errors, end);
@@ -75,17 +77,19 @@ public final class Gateway {
             response.finish();
         }
         catch (Throwable error) {
-            response.fail(error);
+            // Any Error but a VirtualMachineError is the application's failure like an exception (SPEC §7).
+            cleanup.run("The server failed to answer an application's failure", () -> response.fail(error));
             if (error instanceof VirtualMachineError fatal) {
-                throw fatal;
+                cleanup.fatal(fatal);
             }
         }
-        finally {
-            close(body);
-            errors.flush();
-            end.end();
-            ended(observed, response.outcome(input.consumed()));
-        }
+        // Every step runs whatever the one before threw: the last ones hand resources back (SPEC §1.3, §7).
+        Iterable<byte[]> sent = body;
+        cleanup.run("Application '" + options.name() + "' failed to close its body", () -> close(sent));
+        cleanup.run("Application '" + options.name() + "' could not flush wsgi.errors", errors::flush);
+        cleanup.run("A request-end hook failed", end::end);
+        cleanup.run("A request observer failed", () -> observed.requestEnded(response.outcome(input.consumed())));
+        cleanup.rethrowFatal();
     }
 
     private RequestObserver.Request observe(Exchange exchange) {
@@ -98,43 +102,33 @@ public final class Gateway {
         }
     }
 
-    private static void ended(RequestObserver.Request observed, RequestOutcome outcome) {
-        try {
-            observed.requestEnded(outcome);
-        }
-        catch (RuntimeException ex) {
-            logger.warn("A request observer failed", ex);
-        }
-    }
-
+    /**
+     * Send the body: a file without iterating it when the body's facts name one and the binding can, else chunk
+     * by chunk, with {@code Content-Length} from the body's known length (§1.4).
+     */
     private static void send(Iterable<byte[]> body, Response response) throws Exception {
-        if (body instanceof FileBody file && file.channel() != null && response.transferFile(file.channel())) {
+        FileChannel file = Body.fileOf(body);
+        if (file != null && response.transferFile(file)) {
             return;
         }
-        boolean single = body instanceof Collection<?> collection && collection.size() == 1;
+        long length = Body.lengthOf(body);
         Iterator<byte[]> chunks = body.iterator();
         while (chunks.hasNext()) {
             byte[] chunk = chunks.next();
             if (chunk == null) {
                 throw new IllegalStateException("the application's body yielded null, not a byte[] chunk (SPEC §1.2)");
             }
-            if (single) {
-                response.lengthHint(chunk.length);
-            }
+            // Only now: a lazy application calls start_response while its first chunk is produced.
+            response.lengthHint(length);
             if (!response.writeChunk(chunk)) {
                 return;
             }
         }
     }
 
-    private void close(Iterable<byte[]> body) {
+    private static void close(Iterable<byte[]> body) throws Exception {
         if (body instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            }
-            catch (Exception ex) {
-                logger.error("Application '{}' failed to close its body", options.name(), ex);
-            }
+            closeable.close();
         }
     }
 }

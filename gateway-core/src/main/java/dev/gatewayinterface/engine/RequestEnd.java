@@ -29,7 +29,7 @@ public final class RequestEnd {
 
     /**
      * Run the hook when the request ends.
-     * @param hook the code to run; its exceptions are logged, not propagated
+     * @param hook the code to run; what it throws is logged, not propagated, but for a {@link VirtualMachineError}
      * @throws IllegalStateException if the request has already ended
      */
     public synchronized void onEnd(Runnable hook) {
@@ -43,7 +43,8 @@ public final class RequestEnd {
     }
 
     /**
-     * End the request: run every hook once, in the order they were added.
+     * End the request: run every hook once, in the order they were added, each whatever the ones before it
+     * threw. What a hook throws is logged; a {@link VirtualMachineError} is rethrown after the last hook.
      */
     public void end() {
         List<Runnable> toRun;
@@ -57,13 +58,11 @@ public final class RequestEnd {
         if (toRun == null) {
             return;
         }
+        // An Error from one hook must not skip the next: that one may hand a resource back (a Python context).
+        Cleanup cleanup = new Cleanup(logger);
         for (Runnable hook : toRun) {
-            try {
-                hook.run();
-            }
-            catch (RuntimeException ex) {
-                logger.error("A request-end hook failed", ex);
-            }
+            cleanup.run("A request-end hook failed", hook::run);
         }
+        cleanup.rethrowFatal();
     }
 }

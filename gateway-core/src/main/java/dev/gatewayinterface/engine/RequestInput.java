@@ -4,12 +4,9 @@ import dev.gatewayinterface.Input;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Read a request body as {@code wsgi.input}: buffered for {@code readLine}, ending at the declared
@@ -143,37 +140,6 @@ final class RequestInput implements Input {
             }
         }
         return lines;
-    }
-
-    @Override
-    public Iterator<byte[]> iterator() {
-        return new Iterator<>() {
-
-            private byte[] next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = readLine();
-                    }
-                    catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
-                }
-                return next.length > 0;
-            }
-
-            @Override
-            public byte[] next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("wsgi.input is at end of input");
-                }
-                byte[] line = next;
-                next = null;
-                return line;
-            }
-        };
     }
 
     @Override

@@ -49,6 +49,9 @@ final class Response implements StartResponse, Write {
 
     private boolean aborted;
 
+    /** Set once the response was finished, failed or aborted: nothing more may reach the exchange. */
+    private volatile boolean ended;
+
     /** The status code actually sent, or 0. */
     private int sentStatus;
 
@@ -94,6 +97,10 @@ final class Response implements StartResponse, Write {
         if (data == null) {
             throw new IllegalArgumentException("write() needs bytes, not null (SPEC §5.5)");
         }
+        if (ended) {
+            throw new IllegalStateException("write() was called with " + data.length
+                    + " bytes after the response had ended; a write callable is good only until then (SPEC §5.5)");
+        }
         writeChunk(data);
     }
 
@@ -133,9 +140,13 @@ final class Response implements StartResponse, Write {
         return !overrun;
     }
 
-    /** Set {@code Content-Length} from a body the server knows in full, when the application gave none. */
+    /**
+     * Set {@code Content-Length} from a body whose length is known, when the application gave none. Not to 0
+     * for HEAD: an application may rightly skip the body there, and 0 would misstate what GET returns (§6.1).
+     */
     void lengthHint(long length) {
-        if (started && !headersSent && declaredLength < 0 && !statusForbidsBody()) {
+        if (length >= 0 && !(head && length == 0) && started && !headersSent && declaredLength < 0
+                && !statusForbidsBody()) {
             List<Header> withLength = new ArrayList<>(headers.size() + 1);
             withLength.addAll(headers);
             withLength.add(new Header("Content-Length", Long.toString(length)));
@@ -184,15 +195,21 @@ final class Response implements StartResponse, Write {
 
     /** End the response after the body was sent; a body shorter than its Content-Length aborts. */
     void finish() throws IOException {
+        try {
+            complete();
+        }
+        finally {
+            ended = true;
+        }
+    }
+
+    private void complete() throws IOException {
         if (!started) {
             throw new IllegalStateException("the application returned without calling start_response (SPEC §5.4)");
         }
         if (!headersSent) {
-            // The whole body is known to be empty: say so, so the response need not be chunked. Not for HEAD:
-            // an application may rightly skip the body there, and 0 would misstate what GET returns.
-            if (!head) {
-                lengthHint(0);
-            }
+            // The whole body is known to be empty: say so, so the response need not be chunked (not for HEAD).
+            lengthHint(0);
             sendHeadersIfNeeded();
         }
         if (!bodyForbidden() && declaredLength >= 0 && sent < declaredLength) {
@@ -212,6 +229,15 @@ final class Response implements StartResponse, Write {
 
     /** Answer a failure: 500 if nothing was sent yet, else abort the connection (docs/SPEC.md §7). */
     void fail(Throwable failure) {
+        try {
+            answer(failure);
+        }
+        finally {
+            ended = true;
+        }
+    }
+
+    private void answer(Throwable failure) {
         if (clientGone) {
             logger.debug("Client went away while application '{}' was responding", application, failure);
             abort(failure);
@@ -236,6 +262,8 @@ final class Response implements StartResponse, Write {
                     List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
                             new Header("Content-Length", Integer.toString(ERROR_BODY.length))));
             headersSent = true;
+            // A write callable the application kept must not add to the 500 beyond its declared length.
+            declaredLength = ERROR_BODY.length;
             started(500);
             if (!head) {
                 exchange.write(ERROR_BODY, 0, ERROR_BODY.length);

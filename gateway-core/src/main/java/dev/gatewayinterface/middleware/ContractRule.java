@@ -6,7 +6,7 @@ package dev.gatewayinterface.middleware;
  *
  * <p>The id is what a metrics tag or a log search should use; it never changes once released, even if a
  * constant is renamed. Where each rule surfaces (thrown at the faulty call, from {@code close()}, or only
- * reported when the request ends) is listed on {@link ContractValidator} and in docs/SPEC.md §11.3.
+ * reported when the request ends) is listed on {@link ContractValidator} and in docs/SPEC.md §11.4.
  */
 public enum ContractRule {
 
@@ -35,7 +35,6 @@ public enum ContractRule {
             "Content-Type and Content-Length appear as CONTENT_TYPE and CONTENT_LENGTH, never as HTTP_ keys."),
     INPUT_READ_RESULT("input-read-result", "§4.1",
             "wsgi.input returns byte arrays, never null, and never more bytes than asked for."),
-    INPUT_CLOSED("input-closed", "§4.1", "The application does not close wsgi.input, nor its asStream() view."),
     ERRORS_THREW("errors-threw", "§4.2", "wsgi.errors never throws."),
     STATUS_LINE("status-line", "§5.1",
             "The status is three digits from 100 to 599, a space and a reason, without control characters."),
@@ -52,7 +51,7 @@ public enum ContractRule {
     START_RETURNED_NULL("start-returned-null", "§5.4", "The server's start_response returns a write callable."),
     WRITE_NULL("write-null", "§5.5", "write() is passed bytes, never null."),
     CONTENT_LENGTH_EXCEEDED("content-length-exceeded", "§6.3",
-            "The body and write() together produce no more bytes than the declared Content-Length."),
+            "write() produces no bytes beyond the declared Content-Length, counting the body's bytes before it."),
     CONTENT_LENGTH_SHORT("content-length-short", "§6.3",
             "A body iterated to its end has produced as many bytes as the declared Content-Length."),
     FILE_WRAPPER_ARGUMENTS("file-wrapper-arguments", "§8",
@@ -61,10 +60,13 @@ public enum ContractRule {
     HEADER_STATUS("header-status", "§11.2", "The application sets no Status header."),
     CONTENT_TYPE("content-type", "§11.2", "Content-Type is set, except on 204 and 304, where it is absent."),
     BODY_FORBIDDEN("body-forbidden", "§11.2",
-            "The application produces no body bytes, by chunk or write(), for HEAD, 204 or 304."),
-    START_EXC_INFO_FIRST_CALL("start-exc-info-first-call", "§11.2",
-            "start_response is passed excInfo only when it is called again."),
-    WRITE_AFTER_CLOSE("write-after-close", "§11.2", "write() is not called after the server closed the body.");
+            "The application produces no body bytes, by chunk or write(), for status 204 or 304."),
+    WRITE_AFTER_CLOSE("write-after-close", "§11.2", "write() is not called after the server closed the body."),
+    HEAD_BODY("head-body", "§11.3", "The application produces no body bytes, by chunk or write(), for HEAD."),
+    BODY_BEYOND_CONTENT_LENGTH("body-beyond-content-length", "§11.3",
+            "The body yields no more bytes than the declared Content-Length, counting those of write()."),
+    START_EXC_INFO_FIRST_CALL("start-exc-info-first-call", "§11.3",
+            "start_response is passed excInfo only when it is called again.");
 
     private final String id;
 
@@ -100,6 +102,16 @@ public enum ContractRule {
      */
     public String description() {
         return description;
+    }
+
+    /**
+     * Tell whether only a strict validator ({@link ContractValidator#strict}) checks the rule: these rules
+     * (docs/SPEC.md §11.3) refuse what PEP 3333 and CPython's {@code wsgiref.validate} allow, because it is
+     * usually, but not always, a mistake.
+     * @return {@code true} for the opt-in rules of §11.3
+     */
+    public boolean strictOnly() {
+        return "§11.3".equals(section);
     }
 
     /**

@@ -28,12 +28,12 @@ import java.util.function.Consumer;
  * <li>thrown to the application from the call it got wrong: from {@code start_response} the
  *     {@code STATUS_LINE}, {@code HEADER_*}, {@code CONTENT_TYPE} and {@code START_*} rules (but
  *     {@code START_NEVER_CALLED}); from {@code write} {@code WRITE_NULL}, {@code WRITE_AFTER_CLOSE},
- *     {@code BODY_FORBIDDEN} and {@code CONTENT_LENGTH_EXCEEDED}; from {@code wsgi.input}
- *     {@code INPUT_READ_RESULT} and {@code INPUT_CLOSED}; from {@code wsgi.errors} {@code ERRORS_THREW}; from
+ *     {@code BODY_FORBIDDEN}, {@code HEAD_BODY} and {@code CONTENT_LENGTH_EXCEEDED}; from {@code wsgi.input}
+ *     {@code INPUT_READ_RESULT}; from {@code wsgi.errors} {@code ERRORS_THREW}; from
  *     {@code wsgi.file_wrapper} {@code FILE_WRAPPER_ARGUMENTS} and {@code FILE_WRAPPER_RESULT};</li>
  * <li>thrown to the server from the body: from {@code iterator()} {@code BODY_ITERATED_TWICE}; from
- *     {@code next()} {@code CHUNK_NULL}, {@code BODY_BEFORE_START}, {@code BODY_FORBIDDEN} and
- *     {@code CONTENT_LENGTH_EXCEEDED}; from the {@code hasNext()} that ends the body
+ *     {@code next()} {@code CHUNK_NULL}, {@code BODY_BEFORE_START}, {@code BODY_FORBIDDEN}, {@code HEAD_BODY} and
+ *     {@code BODY_BEYOND_CONTENT_LENGTH}; from the {@code hasNext()} that ends the body
  *     {@code START_NEVER_CALLED} and {@code CONTENT_LENGTH_SHORT}; from any of them once closed
  *     {@code BODY_USED_AFTER_CLOSE}; from {@code close()} {@code BODY_CLOSED_TWICE};</li>
  * <li>logged at ERROR under this class's logger, since nobody is left to catch it, when the request ends
@@ -42,19 +42,20 @@ import java.util.function.Consumer;
  *     is skipped; it never relies on garbage collection.</li>
  * </ul>
  *
- * <p>It is stricter than the server in a few places, listed in docs/SPEC.md §11.2. Notably, a non-empty
- * chunk or {@code write} for a {@code HEAD} request or a 204 or 304 response is a violation: PEP 3333 lets
- * the server drop such a body, and the engine does (§6.4), but an application that produces one has
- * usually ignored the method or the status, and does work nobody receives.
+ * <p>It accepts what CPython's {@code wsgiref.validate} accepts, notably a body returned for {@code HEAD}
+ * (the server drops it, §6.4) and {@code excInfo} on the first call of {@code start_response} (PEP 3333's
+ * own error-handling example). It is stricter than the server in a few places, listed in docs/SPEC.md
+ * §11.2, such as body bytes for a 204 or 304; {@link #strict} adds the opt-in rules of §11.3. §11.5 lists
+ * every difference from {@code wsgiref.validate}.
  *
  * <p>A {@code Content-Length} is checked against the bytes of {@code write} and the body together: an
  * excess at the chunk or write that exceeds it, a shortfall when the body ends. A body the server stops
  * iterating early (the client went away) is not checked for a shortfall.
  *
- * <p>The validator changes nothing the application or server sees, with one exception: the body it returns
- * is its own wrapper, so the engine iterates a {@code wsgi.file_wrapper} body in blocks instead of handing
- * the file to the binding (§8); a {@link java.util.Collection} body stays a collection of the same size.
- * It keeps no state between requests and may serve any number of them at once.
+ * <p>The validator changes nothing the application or server sees: the body it returns is its own wrapper, a
+ * {@link ForwardingBody} that passes the body's length and file on (§1.4), so the server still sets
+ * {@code Content-Length} and still sends a {@code wsgi.file_wrapper} file without copying it. It keeps no state
+ * between requests and may serve any number of them at once.
  */
 public final class ContractValidator implements Middleware {
 
@@ -78,8 +79,24 @@ public final class ContractValidator implements Middleware {
      *     and otherwise ignored
      */
     public ContractValidator(Application application, Consumer<ContractViolationException> listener) {
+        this(application, listener, false);
+    }
+
+    private ContractValidator(Application application, Consumer<ContractViolationException> listener, boolean strict) {
         this.application = Objects.requireNonNull(application, "application must not be null");
-        this.violations = new Violations(Objects.requireNonNull(listener, "listener must not be null"));
+        this.violations = new Violations(Objects.requireNonNull(listener, "listener must not be null"), strict);
+    }
+
+    /**
+     * Wrap an application in a validator that also checks the opt-in rules of docs/SPEC.md §11.3 (a body
+     * for {@code HEAD}, {@code excInfo} on a first {@code start_response}), which PEP 3333 and
+     * {@code wsgiref.validate} allow.
+     * @param application the application to check
+     * @param listener called once per violation, as for {@link #ContractValidator(Application, Consumer)}
+     * @return the strict validator
+     */
+    public static ContractValidator strict(Application application, Consumer<ContractViolationException> listener) {
+        return new ContractValidator(application, listener, true);
     }
 
     @Override
@@ -110,7 +127,7 @@ public final class ContractValidator implements Middleware {
                 }
             });
         }
-        return ValidatingBody.of(body, response);
+        return new ValidatingBody(body, response);
     }
 
     /** Replace the environ's streams with checking wrappers; a map that refuses is not a mutable environ. */

@@ -3,7 +3,6 @@ package dev.gatewayinterface.middleware;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.StartResponse;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -55,23 +54,19 @@ public final class SerializedApplication implements Middleware {
         }
     }
 
-    /** Hold the lock until the server closes the body, then close the wrapped body and release the lock. */
-    private static final class LockedBody implements Iterable<byte[]>, AutoCloseable {
-
-        private final Iterable<byte[]> body;
+    /**
+     * Hold the lock until the server closes the body, then close the wrapped body and release the lock; the
+     * body's length and file reach the server as if unwrapped (§1.4).
+     */
+    private static final class LockedBody extends ForwardingBody {
 
         private final Semaphore lock;
 
         private boolean closed;
 
         LockedBody(Iterable<byte[]> body, Semaphore lock) {
-            this.body = body;
+            super(body);
             this.lock = lock;
-        }
-
-        @Override
-        public Iterator<byte[]> iterator() {
-            return body.iterator();
         }
 
         @Override
@@ -81,9 +76,7 @@ public final class SerializedApplication implements Middleware {
             }
             closed = true;
             try {
-                if (body instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
+                super.close();
             }
             finally {
                 lock.release();

@@ -56,18 +56,27 @@ final class ValidatedResponse {
     }
 
     /**
-     * Count non-empty body bytes from a chunk or {@code write()}, refusing them where no body is allowed and
-     * where they exceed the declared length.
+     * Count non-empty body bytes from a chunk or {@code write()}, refusing them where no body is allowed, and
+     * where they exceed the declared length: always for {@code write()}, which PEP 3333 says must raise
+     * then; for a chunk only when strict, since PEP 3333 has the server stop iterating there (§6.3, §8).
      */
-    void produce(byte[] data, String source) {
-        if (bodiless()) {
-            throw violations.of(ContractRule.BODY_FORBIDDEN, source + " " + quote(data) + " came for "
-                    + (head ? "a \"HEAD\" request" : "status " + quote(status)) + ", which must have no body");
+    void produce(byte[] data, boolean fromWrite) {
+        String source = fromWrite ? "write()" : "the chunk";
+        if (code == 204 || code == 304) {
+            throw violations.of(ContractRule.BODY_FORBIDDEN, source + " " + quote(data) + " came for status "
+                    + quote(status) + ", which must have no body");
+        }
+        if (head && violations.checks(ContractRule.HEAD_BODY)) {
+            throw violations.of(ContractRule.HEAD_BODY, source + " " + quote(data)
+                    + " came for a \"HEAD\" request; the server drops it, but the application did the work for nothing");
         }
         produced += data.length;
         if (declaredLength >= 0 && produced > declaredLength) {
-            throw violations.of(ContractRule.CONTENT_LENGTH_EXCEEDED, source + " " + quote(data) + " brings the body to "
-                    + produced + " bytes, beyond its Content-Length " + quote(Long.toString(declaredLength)));
+            ContractRule rule = fromWrite ? ContractRule.CONTENT_LENGTH_EXCEEDED : ContractRule.BODY_BEYOND_CONTENT_LENGTH;
+            if (violations.checks(rule)) {
+                throw violations.of(rule, source + " " + quote(data) + " brings the body to " + produced
+                        + " bytes, beyond its Content-Length " + quote(Long.toString(declaredLength)));
+            }
         }
     }
 
@@ -84,9 +93,10 @@ final class ValidatedResponse {
     }
 
     /**
-     * Tell whether the response must have no body: docs/SPEC.md §6.4 lets the server drop one, and §11.2
-     * makes producing one the application's mistake. 1xx is left out, as in wsgiref.validate: no application
-     * should send an informational status as its final one.
+     * Tell whether the response sends no body, so that a body short of its {@code Content-Length} is no
+     * mistake: for HEAD the application may skip the body or produce it for the server to drop (§6.4).
+     * 1xx is left out, as in wsgiref.validate: no application should send an informational status as its
+     * final one.
      */
     private boolean bodiless() {
         return head || code == 204 || code == 304;

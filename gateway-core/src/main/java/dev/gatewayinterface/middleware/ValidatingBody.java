@@ -3,8 +3,7 @@ package dev.gatewayinterface.middleware;
 import static dev.gatewayinterface.middleware.Syntax.identify;
 import static dev.gatewayinterface.middleware.Syntax.quote;
 
-import java.util.AbstractCollection;
-import java.util.Collection;
+import java.nio.channels.FileChannel;
 import java.util.Iterator;
 
 /**
@@ -18,7 +17,7 @@ import java.util.Iterator;
  * PEP 3333's "before the iterable yields its first body bytestring", with §1.2's reading that an empty
  * chunk carries no body bytes.
  */
-final class ValidatingBody implements Iterable<byte[]>, AutoCloseable {
+final class ValidatingBody extends ForwardingBody {
 
     private final Iterable<byte[]> body;
 
@@ -26,18 +25,14 @@ final class ValidatingBody implements Iterable<byte[]>, AutoCloseable {
 
     private boolean iterated;
 
+    /**
+     * Wrap a body, passing its length and file on to the server (§1.4), so that validating costs a response
+     * neither its {@code Content-Length} nor its zero-copy file path.
+     */
     ValidatingBody(Iterable<byte[]> body, ValidatedResponse response) {
+        super(body);
         this.body = body;
         this.response = response;
-    }
-
-    /**
-     * Wrap a body; one that is a {@link Collection} stays one, so the server may still set
-     * {@code Content-Length} from a single-chunk list (§1.2).
-     */
-    static Iterable<byte[]> of(Iterable<byte[]> body, ValidatedResponse response) {
-        ValidatingBody validating = new ValidatingBody(body, response);
-        return body instanceof Collection<?> collection ? new Sized(validating, collection) : validating;
     }
 
     /**
@@ -55,6 +50,16 @@ final class ValidatingBody implements Iterable<byte[]>, AutoCloseable {
     }
 
     /**
+     * Return the file behind the body for the server to send whole, refused once the body is closed; the
+     * server then sends at most the declared {@code Content-Length} of it (§6.3, §8).
+     */
+    @Override
+    public FileChannel file() {
+        refuseIfClosed("file()");
+        return super.file();
+    }
+
+    /**
      * Close the body, once: a second close is refused and does not reach the application's body.
      */
     @Override
@@ -64,9 +69,7 @@ final class ValidatingBody implements Iterable<byte[]>, AutoCloseable {
                     "the server closed the body " + identify(body) + " a second time");
         }
         response.close();
-        if (body instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+        super.close();
     }
 
     private void refuseIfClosed(String call) {
@@ -111,43 +114,9 @@ final class ValidatingBody implements Iterable<byte[]>, AutoCloseable {
                     throw response.violations().of(ContractRule.BODY_BEFORE_START, "the body yielded the chunk "
                             + quote(chunk) + " before the application called start_response");
                 }
-                response.produce(chunk, "the chunk");
+                response.produce(chunk, false);
             }
             return chunk;
-        }
-    }
-
-    /** Keep a {@link Collection} body's size visible; everything else goes through the checks above. */
-    private static final class Sized extends AbstractCollection<byte[]> implements AutoCloseable {
-
-        private final ValidatingBody body;
-
-        private final Collection<?> collection;
-
-        Sized(ValidatingBody body, Collection<?> collection) {
-            this.body = body;
-            this.collection = collection;
-        }
-
-        @Override
-        public Iterator<byte[]> iterator() {
-            return body.iterator();
-        }
-
-        @Override
-        public int size() {
-            return collection.size();
-        }
-
-        @Override
-        public void close() throws Exception {
-            body.close();
-        }
-
-        /** Describe the body without iterating it, as AbstractCollection would: that would be the server's one pass. */
-        @Override
-        public String toString() {
-            return body.toString();
         }
     }
 }

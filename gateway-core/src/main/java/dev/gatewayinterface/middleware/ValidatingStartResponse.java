@@ -30,7 +30,7 @@ final class ValidatingStartResponse implements StartResponse {
             throw violations.of(ContractRule.START_AGAIN_WITHOUT_EXC_INFO,
                     "start_response was called again, with status " + quote(status) + ", but without excInfo");
         }
-        if (excInfo != null && !response.started()) {
+        if (excInfo != null && !response.started() && violations.checks(ContractRule.START_EXC_INFO_FIRST_CALL)) {
             throw violations.of(ContractRule.START_EXC_INFO_FIRST_CALL, "the first call of start_response passed excInfo "
                     + quote(String.valueOf(excInfo)) + "; there is no earlier status for it to replace");
         }

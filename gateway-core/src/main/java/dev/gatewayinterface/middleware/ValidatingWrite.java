@@ -34,7 +34,7 @@ final class ValidatingWrite implements Write {
                     "write() of " + quote(data) + " came after the server closed the body: the request is over");
         }
         if (data.length > 0) {
-            response.produce(data, "write()");
+            response.produce(data, true);
         }
         server.write(data);
     }

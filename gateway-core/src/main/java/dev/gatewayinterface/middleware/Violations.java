@@ -14,8 +14,16 @@ final class Violations {
 
     private final Consumer<ContractViolationException> listener;
 
-    Violations(Consumer<ContractViolationException> listener) {
+    private final boolean strict;
+
+    Violations(Consumer<ContractViolationException> listener, boolean strict) {
         this.listener = listener;
+        this.strict = strict;
+    }
+
+    /** Tell whether this validator checks the rule: every rule, but the strict ones only when strict. */
+    boolean checks(ContractRule rule) {
+        return strict || !rule.strictOnly();
     }
 
     /** Create the exception for a violation the caller is about to throw. */

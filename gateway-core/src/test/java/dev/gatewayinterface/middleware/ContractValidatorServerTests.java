@@ -98,6 +98,17 @@ class ContractValidatorServerTests {
                             });
                             server.serve(reading(Input::readLine));
                         }),
+                Trigger.of(ContractRule.INPUT_READ_RESULT, "when iterating wsgi.input meets a null line",
+                        "readLine() returned null", server -> {
+                            server.environ().put(Environ.WSGI_INPUT, new BytesInput("body") {
+
+                                @Override
+                                public byte[] readLine() {
+                                    return null;
+                                }
+                            });
+                            server.serve(reading(input -> input.iterator().next()));
+                        }),
                 Trigger.of(ContractRule.ERRORS_THREW, "when wsgi.errors throws", "\"oops\\n\"", server -> {
                     server.environ().put(Environ.WSGI_ERRORS, new FailingErrors());
                     server.serve((environ, start) -> {

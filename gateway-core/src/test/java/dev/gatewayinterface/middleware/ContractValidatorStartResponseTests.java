@@ -69,6 +69,16 @@ class ContractValidatorStartResponseTests {
     }
 
     @Test
+    void letsAnErrorHandlerPassExcInfoOnTheFirstCallAsPep3333sExampleDoes() throws Exception {
+        FakeServer server = new FakeServer().serve((environ, start) -> {
+            start.start("500 Internal Server Error", text(), new IllegalStateException("failed before any status"));
+            return List.of(bytes("sorry"));
+        });
+        assertThat(server.reported()).isEmpty();
+        assertThat(server.statuses()).containsExactly("500 Internal Server Error");
+    }
+
+    @Test
     void letsAnErrorHandlerReplaceTheStatusWithExcInfo() throws Exception {
         FakeServer server = new FakeServer().serve((environ, start) -> {
             start.start("200 OK", text());

@@ -29,6 +29,8 @@ final class FakeServer {
 
     private final List<String> statuses = new ArrayList<>();
 
+    private boolean strict;
+
     private StartResponse startResponse = (status, headers, excInfo) -> {
         statuses.add(status);
         return written::writeBytes;
@@ -37,6 +39,12 @@ final class FakeServer {
     /** Return the environ the next call passes; tests change it to play a server that builds it wrong. */
     Map<String, Object> environ() {
         return environ;
+    }
+
+    /** Validate with the opt-in rules of docs/SPEC.md §11.3 too. */
+    FakeServer strict() {
+        this.strict = true;
+        return this;
     }
 
     FakeServer method(String method) {
@@ -56,7 +64,8 @@ final class FakeServer {
 
     /** Return a validator around the application that reports to this server's record. */
     ContractValidator validator(Application application) {
-        return new ContractValidator(application, reported::add);
+        return strict ? ContractValidator.strict(application, reported::add)
+                : new ContractValidator(application, reported::add);
     }
 
     /** Call the application through the validator, and do nothing more. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Serve standard-library applications wrapped in CPython's own {@code wsgiref.validate.validator} over real HTTP,
  * and check after every test that the validator raised no assertion and no warning: the gateway keeps the
- * server side of PEP 3333 as CPython's reference checker understands it. Each stack runs this suite.
+ * server side of PEP 3333 as CPython's reference checker understands it. The mount also runs inside the gateway's
+ * own validator, which must accept every response CPython's accepts. Each stack runs this suite.
  */
 abstract class WsgiValidatorTests {
 
@@ -109,6 +112,24 @@ abstract class WsgiValidatorTests {
         HttpResponse<String> response = http().get("/wsgi/error");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("custom error page\n");
+    }
+
+    @Test
+    void answersWithTheErrorPageOfAnApplicationThatPassesExcInfoOnItsFirstCall() {
+        HttpResponse<String> response = http().get("/wsgi/error-first");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("first-call error page\n");
+    }
+
+    @Test
+    void answersHeadForAPageThatReturnsItsBodyWithTheBytesOfItsContentType() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write("HEAD /wsgi/page HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(response).startsWith("HTTP/1.1 200").contains("\r\nContent-Type: text/html; charset=utf-8\r\n")
+                .contains("\r\nContent-Length: 14\r\n").endsWith("\r\n\r\n");
+        }
     }
 
     @Test

@@ -42,11 +42,15 @@ public final class TestClient {
 
     private final boolean validating;
 
-    private TestClient(Application application, String scriptName, boolean propagateErrors, boolean validating) {
+    private final boolean strict;
+
+    private TestClient(Application application, String scriptName, boolean propagateErrors, boolean validating,
+            boolean strict) {
         this.application = Objects.requireNonNull(application, "application must not be null");
         this.scriptName = scriptName;
         this.propagateErrors = propagateErrors;
         this.validating = validating;
+        this.strict = strict;
     }
 
     /**
@@ -55,7 +59,7 @@ public final class TestClient {
      * @return the client
      */
     public static TestClient of(Application application) {
-        return new TestClient(application, "", true, true);
+        return new TestClient(application, "", true, true, false);
     }
 
     /**
@@ -68,7 +72,7 @@ public final class TestClient {
             throw new IllegalArgumentException(
                     "A mount path is \"\" or starts with '/' and has no trailing slash, not '" + mountPath + "'");
         }
-        return new TestClient(application, mountPath, propagateErrors, validating);
+        return new TestClient(application, mountPath, propagateErrors, validating, strict);
     }
 
     /**
@@ -77,7 +81,7 @@ public final class TestClient {
      * @return a new client
      */
     public TestClient catchingErrors() {
-        return new TestClient(application, scriptName, false, validating);
+        return new TestClient(application, scriptName, false, validating, strict);
     }
 
     /**
@@ -86,7 +90,16 @@ public final class TestClient {
      * @return a new client
      */
     public TestClient withoutValidation() {
-        return new TestClient(application, scriptName, propagateErrors, false);
+        return new TestClient(application, scriptName, propagateErrors, false, false);
+    }
+
+    /**
+     * Return a client that runs the application inside {@link ContractValidator#strict}, which also refuses
+     * a body for {@code HEAD} and {@code excInfo} on a first {@code start_response} (docs/SPEC.md §11.3).
+     * @return a new client
+     */
+    public TestClient strictValidation() {
+        return new TestClient(application, scriptName, propagateErrors, true, true);
     }
 
     /**
@@ -139,7 +152,7 @@ public final class TestClient {
         Map<String, Object> complete = TestEnviron.fillMissing(new LinkedHashMap<>(environ));
         String query = (String) complete.get(Environ.QUERY_STRING);
         String target = TestEnviron.encodePath((String) complete.get(Environ.PATH_INFO));
-        RequestBuilder builder = new TestClient(application, "", propagateErrors, validating)
+        RequestBuilder builder = new TestClient(application, "", propagateErrors, validating, strict)
             .request((String) complete.get(Environ.REQUEST_METHOD), target.isEmpty() ? "/" : target + (query.isEmpty() ? "" : "?" + query));
         complete.forEach(builder::environ);
         return builder.send();
@@ -148,7 +161,9 @@ public final class TestClient {
     private TestResponse send(TestRequest request) {
         InMemoryExchange exchange = new InMemoryExchange(request, scriptName);
         List<ContractViolationException> violations = new CopyOnWriteArrayList<>();
-        Application served = validating ? new ContractValidator(application, violations::add) : application;
+        Application served = !validating ? application
+                : strict ? ContractValidator.strict(application, violations::add)
+                : new ContractValidator(application, violations::add);
         new Gateway(served, GatewayOptions.defaults("test-client")).handle(exchange);
         if (!violations.isEmpty()) {
             ContractViolationException first = violations.get(0);

@@ -120,6 +120,17 @@ class TestClientTests {
     }
 
     @Test
+    void answersHeadForAnApplicationThatReturnsItsBodyAndRefusesItWhenStrict() {
+        TestResponse head = TestClient.of(echo).head("/");
+        assertThat(head.status()).isEqualTo(201);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Length")).isEqualTo("4");
+        assertThatExceptionOfType(ContractViolationException.class)
+            .isThrownBy(() -> TestClient.of(echo).strictValidation().head("/"))
+            .satisfies(violation -> assertThat(violation.rule()).isEqualTo(ContractRule.HEAD_BODY));
+    }
+
+    @Test
     void throwsAViolationEvenWhenCatchingErrors() {
         assertThatExceptionOfType(ContractViolationException.class).isThrownBy(() -> TestClient.of((environ, start) -> {
             start.start("200 OK", List.of());

@@ -6,16 +6,21 @@ import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.servlet.ResponseAbortedException;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
+import dev.gatewayinterface.servlet.TomcatExactContentTypeValve;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.error.ErrorPage;
 import org.springframework.boot.web.error.ErrorPageRegistrar;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -66,5 +71,20 @@ public final class GatewayWebMvcAutoConfiguration {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Keep the applications' Content-Type bytes on Tomcat, which re-serialises any value naming a charset
+     * (docs/SPEC.md §10.5).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    @ConditionalOnProperty(name = "gateway.servlet.exact-content-type", matchIfMissing = true)
+    static class TomcatExactContentTypeConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> gatewayExactContentTypeCustomizer() {
+            return factory -> factory.addEngineValves(new TomcatExactContentTypeValve());
+        }
     }
 }

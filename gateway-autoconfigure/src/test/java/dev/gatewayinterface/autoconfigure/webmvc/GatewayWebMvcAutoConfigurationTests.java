@@ -6,6 +6,7 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
+import dev.gatewayinterface.servlet.TomcatExactContentTypeValve;
 import java.util.ArrayList;
 import java.util.List;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.context.runner.AbstractApplicationContextRu
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -59,6 +62,21 @@ class GatewayWebMvcAutoConfigurationTests {
             assertThat(ReflectionTestUtils.getField(context.getBean(ServletRequestBodyFilter.class), "mounts"))
                     .isSameAs(own);
         });
+    }
+
+    @Test
+    void addsTheExactContentTypeValveToTomcat() {
+        runner.run(context -> {
+            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+            context.getBean("gatewayExactContentTypeCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+            assertThat(factory.getEngineValves()).hasExactlyElementsOfTypes(TomcatExactContentTypeValve.class);
+        });
+    }
+
+    @Test
+    void leavesTomcatAloneWhenExactContentTypeIsOff() {
+        runner.withPropertyValues("gateway.servlet.exact-content-type=false")
+            .run(context -> assertThat(context).doesNotHaveBean("gatewayExactContentTypeCustomizer"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class GreetingApplicationTests {
     @Test
     void failsWhenAnApplicationBreaksTheContract() {
         TestClient careless = TestClient.of((environ, start) -> {
-            start.start("200 OK", List.of(new Header("Content-Type", "text/plain"), new Header("Content-Length", "5")));
+            start.start("200 OK", List.of(new Header("Content-Type", "text/plain"), new Header("Content-Length", "50")));
             return List.of("Hello, World!".getBytes());
         });
         assertThatExceptionOfType(ContractViolationException.class)
