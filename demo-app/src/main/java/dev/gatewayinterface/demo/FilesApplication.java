@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,21 +18,29 @@ import java.util.Map;
 
 /**
  * Serve the files of one folder through {@code wsgi.file_wrapper}, so the server may send them without
- * copying them through the heap. {@code PATH_INFO} names the file; nothing outside the folder is served.
+ * copying them through the heap. {@code PATH_INFO} names the file; nothing outside the folder is served, not
+ * even through a symbolic link inside it.
  */
 final class FilesApplication implements Application {
 
     private final Path root;
 
+    private final Path realRoot;
+
     FilesApplication(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        try {
+            this.realRoot = this.root.toRealPath();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The files folder " + root + " cannot be read", ex);
+        }
     }
 
     @Override
     public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) throws IOException {
-        String pathInfo = (String) environ.get(Environ.PATH_INFO);
-        Path file = root.resolve(pathInfo.isEmpty() ? "" : pathInfo.substring(1)).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        Path file = resolve((String) environ.get(Environ.PATH_INFO));
+        if (file == null) {
             byte[] body = "404 Not Found\n".getBytes(StandardCharsets.US_ASCII);
             startResponse.start("404 Not Found", List.of(new Header("Content-Type", "text/plain"),
                     new Header("Content-Length", Integer.toString(body.length))));
@@ -42,6 +51,25 @@ final class FilesApplication implements Application {
                 new Header("Content-Length", Long.toString(Files.size(file)))));
         FileWrapper wrapper = (FileWrapper) environ.get(Environ.WSGI_FILE_WRAPPER);
         return wrapper.wrap(new FileInputStream(file.toFile()));
+    }
+
+    /**
+     * Return the regular file PATH_INFO names inside the root, following links only as far as they stay inside
+     * it (the real paths are compared), or {@code null}: for a path outside the root, a missing file, a folder,
+     * and a name the file system refuses (a NUL byte, say), all answered 404 alike.
+     */
+    private Path resolve(String pathInfo) {
+        try {
+            Path file = root.resolve(pathInfo.isEmpty() ? "" : pathInfo.substring(1)).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                return null;
+            }
+            Path real = file.toRealPath();
+            return real.startsWith(realRoot) ? real : null;
+        }
+        catch (InvalidPathException | IOException ex) {
+            return null;
+        }
     }
 
     /** Create a folder holding one sample file, for running the demo without configuration. */

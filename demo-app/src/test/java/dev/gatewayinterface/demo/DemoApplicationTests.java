@@ -71,6 +71,23 @@ class DemoApplicationTests {
     }
 
     @Test
+    void filesAnswersAPathTheFileSystemRefusesWithoutAnError() throws Exception {
+        assertThat(get("/files/hello.txt%00.png").statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void echoRedactsCredentialsAndRefusesAnOversizedBody() throws Exception {
+        HttpResponse<String> echoed = client.send(HttpRequest.newBuilder(uri("/echo"))
+            .header("Authorization", "Basic c2VjcmV0OnNlY3JldA==").header("Cookie", "session=secret")
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(echoed.body()).contains("\"HTTP_AUTHORIZATION\": \"[redacted]\"")
+            .doesNotContain("c2VjcmV0OnNlY3JldA==", "session=secret");
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(uri("/echo"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void writeAnswersThroughTheWriteCallable() throws Exception {
         assertThat(get("/write").body()).isEqualTo("written with write(), line by line\n");
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.EOFException;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 
 /**
@@ -37,6 +40,28 @@ public abstract class ResponseContractTests extends ProbedServerTests {
         assertThat(response.text()).hasSize(100_000).startsWith("0123456789012");
         // Iterating would have read every block through the stream before sending it.
         assertThat(probes.fileStreamReads).hasValue(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "101", "100", "103" })
+    void answers500ToAnInterimStatusAndKeepsTheConnectionSpeakingHttp(String code) throws Exception {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("GET /interim?" + code + " HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\n\r\n");
+            RawHttp.Response refused = http.readResponse();
+            assertThat(refused.status()).isEqualTo(500);
+            assertThat(refused.text()).isEqualTo("500 Internal Server Error\n");
+            // Nothing switched protocols: the connection answers HTTP, or is closed (Tomcat closes it after a 500).
+            RawHttp.Response next;
+            try {
+                http.send("GET /fixed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                next = http.readResponse();
+            }
+            catch (IOException closed) {
+                return;
+            }
+            assertThat(next.text()).isEqualTo("hello\n");
+        }
     }
 
     @Test

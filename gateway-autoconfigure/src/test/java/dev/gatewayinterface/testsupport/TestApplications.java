@@ -177,6 +177,16 @@ public class TestApplications {
         }
     }
 
+    /** Give the interim status the query names as the final one, which the server must refuse. */
+    @Bean
+    Application interim() {
+        return (environ, startResponse) -> {
+            startResponse.start(environ.get(Environ.QUERY_STRING) + " Interim",
+                    List.of(new Header("Content-Type", "text/plain")));
+            return List.of("switched".getBytes(StandardCharsets.US_ASCII));
+        };
+    }
+
     /** Answer with the headers a Flask page sends, spelled as Flask spells them, which servers must not re-spell. */
     @Bean
     Application spelled() {

@@ -74,10 +74,39 @@ final class LoggingErrors implements Errors {
 
     private void log(String line) {
         try {
-            logger.warn("[{}] {}", application, line);
+            logger.warn("[{}] {}", application, escape(line));
         }
         catch (RuntimeException ex) {
             // wsgi.errors must never throw into the application; a broken logging backend is not its fault.
         }
+    }
+
+    /**
+     * Escape what would let one written line pass for several log lines, or corrupt a terminal: a CR (a
+     * line's own CRLF ending is dropped), NUL and every other control character but tab, as {@code \r} or
+     * {@code \xNN}.
+     */
+    static String escape(String line) {
+        int end = line.endsWith("\r") ? line.length() - 1 : line.length();
+        StringBuilder out = null;
+        for (int i = 0; i < end; i++) {
+            char c = line.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0) || c == '\u2028' || c == '\u2029';
+            if (control && out == null) {
+                out = new StringBuilder(end + 8).append(line, 0, i);
+            }
+            if (out != null) {
+                if (c == '\r') {
+                    out.append("\\r");
+                }
+                else if (control) {
+                    out.append(String.format("\\x%02x", (int) c));
+                }
+                else {
+                    out.append(c);
+                }
+            }
+        }
+        return out != null ? out.toString() : line.substring(0, end);
     }
 }

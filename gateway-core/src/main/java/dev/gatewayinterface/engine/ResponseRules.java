@@ -32,7 +32,13 @@ final class ResponseRules {
         }
         int code = (status.charAt(0) - '0') * 100 + (status.charAt(1) - '0') * 10 + (status.charAt(2) - '0');
         if (code < 100 || code > 599) {
-            throw new IllegalArgumentException("status " + quote(status) + " has a code outside 100-599 (SPEC §5.1)");
+            throw new IllegalArgumentException("status " + quote(status) + " has a code outside 200-599 (SPEC §5.1)");
+        }
+        if (code < 200) {
+            // Sent as the final status, a 1xx leaves the connection in a state the client and any proxy disagree
+            // on: after a 101, Tomcat goes on parsing HTTP; that is how WebSocket smuggling gets past a proxy.
+            throw new IllegalArgumentException("status " + quote(status)
+                    + " is interim (1xx); the application's status is the final one, 200-599 (SPEC §5.1)");
         }
         if (!isFieldText(status)) {
             throw new IllegalArgumentException("status " + quote(status)

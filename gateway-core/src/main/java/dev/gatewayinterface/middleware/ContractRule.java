@@ -37,7 +37,7 @@ public enum ContractRule {
             "wsgi.input returns byte arrays, never null, and never more bytes than asked for."),
     ERRORS_THREW("errors-threw", "§4.2", "wsgi.errors never throws."),
     STATUS_LINE("status-line", "§5.1",
-            "The status is three digits from 100 to 599, a space and a reason, without control characters."),
+            "The status is three digits from 200 to 599, a space and a reason, without control characters."),
     HEADER_LIST("header-list", "§5.2", "The headers are a list without null elements."),
     HEADER_NAME("header-name", "§5.2", "Every header name is an HTTP token."),
     HEADER_VALUE("header-value", "§5.2",

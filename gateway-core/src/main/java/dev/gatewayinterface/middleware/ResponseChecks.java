@@ -24,8 +24,9 @@ final class ResponseChecks {
                     "status " + quote(status) + " is not three digits, a space and a reason phrase");
         }
         int code = (status.charAt(0) - '0') * 100 + (status.charAt(1) - '0') * 10 + (status.charAt(2) - '0');
-        if (code < 100 || code > 599) {
-            throw violations.of(ContractRule.STATUS_LINE, "status " + quote(status) + " has a code outside 100-599");
+        if (code < 200 || code > 599) {
+            throw violations.of(ContractRule.STATUS_LINE, "status " + quote(status)
+                    + " has a code outside 200-599; 1xx statuses are interim, never an application's final one");
         }
         if (!Syntax.isFieldText(status)) {
             throw violations.of(ContractRule.STATUS_LINE,

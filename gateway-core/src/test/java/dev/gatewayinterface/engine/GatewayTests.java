@@ -180,7 +180,6 @@ class GatewayTests {
         "HEAD, 404 Not Found",
         "GET,  204 No Content",
         "GET,  304 Not Modified",
-        "GET,  103 Early Hints",
         "POST, 204 No Content",
     })
     void sendsNoBodyBytesWhereHttpForbidsABodyButStillIteratesAndCloses(String method, String status) {
@@ -231,7 +230,7 @@ class GatewayTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "204 No Content", "304 Not Modified", "103 Early Hints" })
+    @CsvSource({ "204 No Content", "304 Not Modified" })
     void addsNoContentLengthToAStatusThatHasNoBody(String status) {
         FakeExchange exchange = harness.serve((environ, start) -> {
             start.start(status, List.of());
@@ -239,6 +238,19 @@ class GatewayTests {
         });
         assertThat(exchange.header("Content-Length")).isNull();
         assertThat(exchange.completed()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "101 Switching Protocols", "100 Continue", "103 Early Hints" })
+    void answers500ToAnApplicationThatGivesAnInterimStatusAsItsFinalOne(String status) {
+        FakeExchange exchange = harness.serve((environ, start) -> {
+            start.start(status, List.of());
+            return List.of(bytes("upgraded"));
+        });
+        assertThat(exchange.status()).isEqualTo(500);
+        assertThat(exchange.sendHeadersCalls()).isEqualTo(1);
+        assertThat(harness.log().events()).anySatisfy(event -> assertThat(event.getThrowableProxy().getMessage())
+                .contains("interim (1xx)"));
     }
 
     @Test

@@ -109,6 +109,24 @@ class LoggingErrorsTests {
     }
 
     @Test
+    void escapesACarriageReturnSoThatNoWrittenLinePassesForALogLineOfItsOwn() {
+        errors.write("user=alice\r2026-12-06 INFO [main] admin logged in\n");
+        assertThat(messages()).containsExactly("[shop] user=alice\\r2026-12-06 INFO [main] admin logged in");
+    }
+
+    @Test
+    void escapesNulAndOtherControlCharactersButKeepsTabs() {
+        errors.write("nul \u0000 bell \u0007 esc \u001b[31m nel \u0085 tab\tok\n");
+        assertThat(messages()).containsExactly("[shop] nul \\x00 bell \\x07 esc \\x1b[31m nel \\x85 tab\tok");
+    }
+
+    @Test
+    void dropsTheCarriageReturnOfACrlfLineEnding() {
+        errors.write("windows line\r\n");
+        assertThat(messages()).containsExactly("[shop] windows line");
+    }
+
+    @Test
     void acceptsAnyText() {
         assertThatNoException().isThrownBy(() -> {
             errors.write("nul \u0000, lone surrogate \ud800, emoji \ud83d\ude00, bell \u0007\n");

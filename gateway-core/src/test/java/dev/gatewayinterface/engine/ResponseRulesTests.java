@@ -19,7 +19,6 @@ class ResponseRulesTests {
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource(delimiter = '|', value = {
         "200 OK|200",
-        "100 Continue|100",
         "599 Network Connect Timeout|599",
         "'404 '|404",
         "418 I'm a teapot|418",
@@ -55,6 +54,14 @@ class ResponseRulesTests {
     @ValueSource(strings = { "", "plain", "with\ttab", "caf\u00e9 \u00ff", "a, b; q=0.5", "\"quoted\"" })
     void acceptsFieldTextWithSpacesTabsAndLatin1(String value) {
         assertThat(ResponseRules.isFieldText(value)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "100 Continue", "101 Switching Protocols", "103 Early Hints", "199 Whatever" })
+    void refusesAnInterimStatusAsTheFinalOne(String status) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ResponseRules.statusCode(status))
+                .withMessageContaining(ResponseRules.quote(status)).withMessageContaining("interim (1xx)")
+                .withMessageContaining("SPEC §5.1");
     }
 
     @Test
