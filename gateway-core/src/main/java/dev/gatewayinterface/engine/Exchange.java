@@ -166,6 +166,16 @@ public interface Exchange {
     }
 
     /**
+     * Tell whether the binding hands an application's failure on to its caller itself, as a test client that
+     * rethrows it to the test does: the engine then logs the failure at DEBUG rather than ERROR, so that an
+     * expected exception does not fill a test's log with a stack trace.
+     * @return {@code true} if the binding reports failures itself
+     */
+    default boolean reportsFailures() {
+        return false;
+    }
+
+    /**
      * End the response normally.
      * @throws IOException if the client went away
      */

@@ -251,12 +251,11 @@ final class Response implements StartResponse, Write {
             logger.warn("The server binding failed to record an application failure", ex);
         }
         if (headersSent) {
-            logger.error("Application '{}' failed after the response started; closing the connection",
-                    application, failure);
+            log("Application '{}' failed after the response started; closing the connection", failure);
             abort(failure);
             return;
         }
-        logger.error("Application '{}' failed before the response started; answering 500", application, failure);
+        log("Application '{}' failed before the response started; answering 500", failure);
         try {
             exchange.sendHeaders(500, "Internal Server Error",
                     List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
@@ -275,6 +274,16 @@ final class Response implements StartResponse, Write {
             logger.debug("Client went away before the 500 response was sent", ex);
             clientGone = true;
             abort(ex);
+        }
+    }
+
+    /** Log an application's failure at ERROR, or at DEBUG where the binding reports it itself. */
+    private void log(String message, Throwable failure) {
+        if (exchange.reportsFailures()) {
+            logger.debug(message, application, failure);
+        }
+        else {
+            logger.error(message, application, failure);
         }
     }
 

@@ -257,4 +257,14 @@ class PythonApplicationTests {
     private static PythonApplicationConfig config(String spec) {
         return new PythonApplicationConfig("spec", spec, List.of(Path.of("src/test/python")), 1, Duration.ofSeconds(1));
     }
+
+    /** Run the example of docs/PYTHON.md, "Testing a Python application from Java", as it stands there. */
+    @Test
+    void servesAnApplicationStartedAsTheTestingGuideShows() {
+        PythonApplicationConfig config = new PythonApplicationConfig("shop", "wsgi_apps:plain",
+                List.of(Path.of("src/test/python")), 1, Duration.ofSeconds(5));
+        try (PythonApplication shop = PythonApplication.start(runtime, config)) {
+            assertThat(TestClient.of(shop).get("/hello").text()).isEqualTo("Hello, World!\n");
+        }
+    }
 }

@@ -36,9 +36,13 @@ final class InMemoryExchange implements Exchange {
 
     private Throwable failure;
 
-    InMemoryExchange(TestRequest request, String rawScriptName) {
+    /** Whether the client rethrows the application's failure to the test, which then needs no ERROR log of it. */
+    private final boolean rethrowsFailures;
+
+    InMemoryExchange(TestRequest request, String rawScriptName, boolean rethrowsFailures) {
         this.request = request;
         this.rawScriptName = rawScriptName;
+        this.rethrowsFailures = rethrowsFailures;
         String target = request.target();
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
@@ -154,6 +158,11 @@ final class InMemoryExchange implements Exchange {
     @Override
     public void applicationFailed(Throwable error) {
         failure = error;
+    }
+
+    @Override
+    public boolean reportsFailures() {
+        return rethrowsFailures;
     }
 
     @Override

@@ -159,7 +159,7 @@ public final class TestClient {
     }
 
     private TestResponse send(TestRequest request) {
-        InMemoryExchange exchange = new InMemoryExchange(request, scriptName);
+        InMemoryExchange exchange = new InMemoryExchange(request, scriptName, propagateErrors);
         List<ContractViolationException> violations = new CopyOnWriteArrayList<>();
         Application served = !validating ? application
                 : strict ? ContractValidator.strict(application, violations::add)

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
+import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.middleware.ContractRule;
 import dev.gatewayinterface.middleware.ContractViolationException;
 import java.io.IOException;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Check that {@link TestClient} calls applications in-process as a server would, and reports what a client
@@ -82,6 +88,26 @@ class TestClientTests {
         assertThatIllegalStateException().isThrownBy(() -> TestClient.of((environ, start) -> {
             throw failure;
         }).get("/")).isSameAs(failure);
+    }
+
+    @Test
+    void logsNoErrorForTheExceptionItRethrowsButStillLogsTheOneItAnswers() {
+        Logger gatewayLogger = (Logger) LoggerFactory.getLogger(Gateway.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        gatewayLogger.addAppender(appender);
+        try {
+            Application failing = (environ, start) -> {
+                throw new IllegalStateException("expected by the test");
+            };
+            assertThatIllegalStateException().isThrownBy(() -> TestClient.of(failing).get("/"));
+            assertThat(appender.list).noneMatch(event -> event.getLevel() == Level.ERROR);
+            TestClient.of(failing).catchingErrors().get("/");
+            assertThat(appender.list).anyMatch(event -> event.getLevel() == Level.ERROR);
+        }
+        finally {
+            gatewayLogger.detachAppender(appender);
+        }
     }
 
     @Test
