@@ -2,6 +2,7 @@ package dev.gatewayinterface.autoconfigure;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.mount.Mounts;
+import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,8 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.server.PathContainer;
+import org.springframework.util.ClassUtils;
 
 /**
  * Mount every {@link Application} bean and {@link MountDefinition} of a web application, as
@@ -23,11 +28,41 @@ import org.springframework.http.server.PathContainer;
 @EnableConfigurationProperties(GatewayProperties.class)
 public final class GatewayAutoConfiguration {
 
+    /** The module that reads gateway.python.*, and checks those keys itself. */
+    private static final String PYTHON_PROPERTIES = "dev.gatewayinterface.python.autoconfigure.GatewayPythonProperties";
+
+    /**
+     * Fail startup on a gateway.* key that no setting reads, naming the nearest one that does, unless
+     * gateway.fail-on-unknown-properties is false.
+     */
+    @Bean
+    UnknownProperties gatewayUnknownProperties(Environment environment, GatewayProperties properties) {
+        UnknownProperties check = new UnknownProperties("gateway", GatewayProperties.class,
+                Map.of("gateway.python", ClassUtils.isPresent(PYTHON_PROPERTIES, null) ? ""
+                        : "gateway.python.* configures Python applications, which need gateway-python on the class path."));
+        if (properties.isFailOnUnknownProperties()) {
+            check.check(environment);
+        }
+        return check;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
-            ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations) {
+            ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
+            UnknownProperties unknownProperties) {
         return new MountResolver(properties, instrumentations.orderedStream().toList())
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
+    }
+
+    /** Log the mounts once the embedded server listens; a war in an external container has no such event. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebServerInitializedEvent.class)
+    static class StartupLogConfiguration {
+
+        @Bean
+        MountsStartupLog gatewayMountsStartupLog(Mounts mounts) {
+            return new MountsStartupLog(mounts);
+        }
     }
 }

@@ -30,6 +30,11 @@ public class GatewayProperties {
      */
     private boolean validate;
 
+    /**
+     * Whether to fail startup on a key under gateway.* that no setting reads, such as a misspelt one.
+     */
+    private boolean failOnUnknownProperties = true;
+
     private final Headers headers = new Headers();
 
     private final Servlet servlet = new Servlet();
@@ -50,6 +55,14 @@ public class GatewayProperties {
 
     public void setValidate(boolean validate) {
         this.validate = validate;
+    }
+
+    public boolean isFailOnUnknownProperties() {
+        return failOnUnknownProperties;
+    }
+
+    public void setFailOnUnknownProperties(boolean failOnUnknownProperties) {
+        this.failOnUnknownProperties = failOnUnknownProperties;
     }
 
     public Headers getHeaders() {

@@ -1,0 +1,82 @@
+package dev.gatewayinterface.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import dev.gatewayinterface.Application;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * Check that a key under gateway.* that no setting reads fails startup, naming the nearest key that does, and that
+ * every real setting, in every spelling Spring Boot binds, passes.
+ */
+class UnknownPropertiesTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(GatewayAutoConfiguration.class))
+        .withBean("hello", Application.class, () -> (environ, start) -> List.of());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "gateway.apps.hello.pth,         gateway.apps.hello.path",
+        "gateway.valdate,                gateway.validate",
+        "gateway.app.hello.path,         gateway.apps.hello.path",
+        "gateway.servlet.body-replay-lim, gateway.servlet.body-replay-limit",
+        "gateway.reactive.max-thread,    gateway.reactive.max-threads",
+    })
+    void failsStartupOnAMisspeltKeyNamingTheNearestSetting(String key, String nearest) {
+        runner.withPropertyValues(key + "=x").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOfSatisfying(UnknownPropertyException.class,
+                    failure -> {
+                        assertThat(failure).hasMessageContaining("'" + key + "'");
+                        assertThat(failure.getAction()).contains("'" + nearest + "'");
+                        FailureAnalysis analysis = new UnknownPropertyFailureAnalyzer().analyze(failure);
+                        assertThat(analysis.getDescription()).contains(key);
+                    });
+        });
+    }
+
+    @Test
+    void acceptsEverySettingInEverySpellingBootBinds() {
+        runner.withPropertyValues("gateway.apps.hello.path=/hello", "gateway.apps.hello.enabled=true",
+                "gateway.apps.hello.validate=true", "gateway.environ.ANY_KEY.with.dots=v", "gateway.validate=false",
+                "gateway.headers.underscores=keep", "gateway.servlet.bodyReplayLimit=1MB",
+                "gateway.servlet.exact_content_type=true", "gateway.reactive.max-threads=8",
+                "gateway.reactive.client-timeout=5s", "gateway.fail-on-unknown-properties=true")
+            .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void leavesUnknownKeysAloneWhenToldTo() {
+        runner.withPropertyValues("gateway.valdate=true", "gateway.fail-on-unknown-properties=false")
+            .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void leavesKeysOfAnotherModuleToItsOwnCheckOrSaysWhichModuleReadsThem() {
+        MockEnvironment environment = new MockEnvironment().withProperty("gateway.python.apps.py.app", "app:app");
+        assertThatNoException().isThrownBy(() -> new UnknownProperties("gateway", GatewayProperties.class,
+                Map.of("gateway.python", "")).check(environment));
+        assertThatExceptionOfType(UnknownPropertyException.class)
+            .isThrownBy(() -> new UnknownProperties("gateway", GatewayProperties.class,
+                    Map.of("gateway.python", "add gateway-python.")).check(environment))
+            .withMessageContaining("add gateway-python.");
+    }
+
+    @Test
+    void countsEditsBetweenTwoKeys() {
+        assertThat(UnknownProperties.distance("validate", "valdate")).isEqualTo(1);
+        assertThat(UnknownProperties.distance("", "abc")).isEqualTo(3);
+        assertThat(UnknownProperties.distance("kitten", "sitting")).isEqualTo(3);
+    }
+}
