@@ -11,7 +11,7 @@ import java.util.Map;
  * iterable is {@link AutoCloseable}, the server closes it exactly once when the request ends, whatever
  * happened. Middleware is an {@code Application} that wraps other applications.
  *
- * @see <a href="../../../docs/SPEC.md">docs/SPEC.md §1</a>
+ * @see "docs/SPEC.md §1, in the project's source tree"
  */
 @FunctionalInterface
 public interface Application {
