@@ -61,9 +61,20 @@ public class GatewayEndpoint {
             application = wrapper.next();
         }
         MountStatistics statistics = mount.statistics();
-        return new MountDescriptor(mount.name(), mount.path(), mount.pattern(), application.getClass().getName(),
+        return new MountDescriptor(mount.name(), mount.path(), mount.pattern(), describe(application),
                 middleware, validated, new RequestCounts(statistics.total(), statistics.active(), statistics.failed(),
                         statistics.clientAborts()));
+    }
+
+    /**
+     * Name an application's class, or for a lambda ({@code MyApp$$Lambda/0x0000...}, a hidden class whose name
+     * changes with every build) the class that declares it.
+     */
+    static String describe(Application application) {
+        Class<?> type = application.getClass();
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : "lambda in " + name.substring(0, lambda);
     }
 
     /**
