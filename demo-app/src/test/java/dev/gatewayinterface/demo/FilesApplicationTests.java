@@ -47,8 +47,12 @@ class FilesApplicationTests {
     }
 
     @Test
-    void answers404OutsideTheFolderAndForTheFolderItself() {
-        assertThat(client().get("/../" + outside.getFileName()).status()).isEqualTo(404);
+    void neverSeesADotDotPathWhichTheServerRefusesFirst() {
+        assertThat(client().get("/../" + outside.getFileName()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void answers404ForTheFolderItself() {
         assertThat(client().get("/").status()).isEqualTo(404);
     }
 

@@ -37,6 +37,8 @@ public class GatewayProperties {
 
     private final Headers headers = new Headers();
 
+    private final Paths paths = new Paths();
+
     private final Servlet servlet = new Servlet();
 
     private final Reactive reactive = new Reactive();
@@ -67,6 +69,10 @@ public class GatewayProperties {
 
     public Headers getHeaders() {
         return headers;
+    }
+
+    public Paths getPaths() {
+        return paths;
     }
 
     public Servlet getServlet() {
@@ -120,6 +126,26 @@ public class GatewayProperties {
 
         public void setPath(String path) {
             this.path = MountPaths.normalize(path);
+        }
+    }
+
+    /**
+     * Settings for request paths.
+     */
+    public static class Paths {
+
+        /**
+         * Whether to answer 400 to a request under a mount whose path holds dot segments or path parameters, plain
+         * or percent-encoded, which the container routes on after normalising them away while the mount sees them.
+         */
+        private boolean strict = true;
+
+        public boolean isStrict() {
+            return strict;
+        }
+
+        public void setStrict(boolean strict) {
+            this.strict = strict;
         }
     }
 

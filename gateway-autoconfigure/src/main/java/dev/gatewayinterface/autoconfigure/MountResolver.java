@@ -58,7 +58,8 @@ final class MountResolver {
             Application served = validate
                     ? new ContractValidator(definition.application(), violationListener(name))
                     : definition.application();
-            GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics));
+            GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics))
+                .withStrictPaths(properties.getPaths().isStrict());
             Mount mount = new Mount(name, path, new Gateway(served, options), statistics);
             namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
             mounts.add(mount);

@@ -106,6 +106,19 @@ final class NettyResponseOutput implements ResponseOutput {
         return null;
     }
 
+    /** Return the request target exactly as the client sent it, or {@code null} off Reactor Netty. */
+    static String rawTarget(ServerHttpRequest request) {
+        try {
+            if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest netty) {
+                return netty.uri();
+            }
+        }
+        catch (RuntimeException ex) {
+            // A request that has no native one (a mock) is no Reactor Netty request.
+        }
+        return null;
+    }
+
     @Override
     public void sendHeaders(int status, String reason, List<Header> headers) throws IOException {
         checkClient();

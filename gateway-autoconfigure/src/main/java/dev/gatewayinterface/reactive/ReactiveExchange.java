@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -19,6 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
  * facts from Spring's request, the body as a blocking stream, the response through a {@link ResponseOutput}.
  */
 final class ReactiveExchange implements Exchange {
+
+    private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.http.server.HttpServerRequest",
+            ReactiveExchange.class.getClassLoader());
 
     private final ServerWebExchange exchange;
 
@@ -49,6 +53,11 @@ final class ReactiveExchange implements Exchange {
         this.remoteUser = remoteUser;
         this.body = body;
         this.output = output;
+    }
+
+    @Override
+    public String rawTarget() {
+        return REACTOR_NETTY_PRESENT ? NettyResponseOutput.rawTarget(request) : null;
     }
 
     @Override

@@ -83,6 +83,7 @@ public final class StubExchange implements Exchange {
 
     @Override
     public void forEachHeader(BiConsumer<String, String> consumer) {
+        consumer.accept("Host", "localhost");
     }
 
     @Override

@@ -166,6 +166,15 @@ public interface Exchange {
     }
 
     /**
+     * Return the request target exactly as the client sent it, for the acceptance policy (docs/SPEC.md §14), when
+     * the server lets it through without checking its form itself.
+     * @return the raw target, or {@code null} when the server already refused malformed targets
+     */
+    default String rawTarget() {
+        return null;
+    }
+
+    /**
      * Tell whether the binding hands an application's failure on to its caller itself, as a test client that
      * rethrows it to the test does: the engine then logs the failure at DEBUG rather than ERROR, so that an
      * expected exception does not fill a test's log with a stack trace.

@@ -68,13 +68,20 @@ public final class Gateway {
         Cleanup cleanup = new Cleanup(logger);
         Iterable<byte[]> body = null;
         try {
-            Map<String, Object> environ = environBuilder.build(exchange, input, errors, end);
-            body = application.call(environ, response);
-            if (body == null) {
-                throw new IllegalStateException("the application returned null, not an iterable body (SPEC §1.2)");
+            RequestPolicy.Refusal refusal = RequestPolicy.check(exchange, options.strictPaths());
+            if (refusal != null) {
+                // The application never sees a request whose framing or syntax a proxy may read otherwise (SPEC §14).
+                response.refuse(refusal.status(), refusal.reason(), refusal.rule());
             }
-            send(body, response);
-            response.finish();
+            else {
+                Map<String, Object> environ = environBuilder.build(exchange, input, errors, end);
+                body = application.call(environ, response);
+                if (body == null) {
+                    throw new IllegalStateException("the application returned null, not an iterable body (SPEC §1.2)");
+                }
+                send(body, response);
+                response.finish();
+            }
         }
         catch (Throwable error) {
             // Any Error but a VirtualMachineError is the application's failure like an exception (SPEC §7).

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param underscoreHeaders what to do with request headers whose names contain {@code _}
  * @param environ name/value pairs added to every environ; the request's own keys take precedence
  * @param observer told about every request, for metrics
+ * @param strictPaths whether to refuse a path with dot segments or path parameters, plain or percent-encoded,
+ *     which the container and the mount could read as different resources (docs/SPEC.md §14)
  */
 public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
-        RequestObserver observer) {
+        RequestObserver observer, boolean strictPaths) {
 
     /**
      * Create options, copying the environ map.
@@ -21,6 +23,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @param underscoreHeaders the underscore policy
      * @param environ deployer-supplied environ pairs
      * @param observer the request observer
+     * @param strictPaths whether to refuse ambiguous paths
      */
     public GatewayOptions {
         Objects.requireNonNull(name, "name must not be null");
@@ -36,7 +39,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @param environ deployer-supplied environ pairs
      */
     public GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ) {
-        this(name, underscoreHeaders, environ, RequestObserver.NONE);
+        this(name, underscoreHeaders, environ, RequestObserver.NONE, true);
     }
 
     /**
@@ -45,13 +48,22 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withObserver(RequestObserver observer) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths);
+    }
+
+    /**
+     * Return these options with another path policy.
+     * @param strictPaths whether to refuse paths with dot segments or path parameters
+     * @return new options
+     */
+    public GatewayOptions withStrictPaths(boolean strictPaths) {
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths);
     }
 
     /**
      * Return the default options for an application of the given name.
      * @param name the application's name
-     * @return options that drop underscore headers and add no environ pairs
+     * @return options that drop underscore headers, add no environ pairs and refuse ambiguous paths
      */
     public static GatewayOptions defaults(String name) {
         return new GatewayOptions(name, UnderscoreHeaders.DROP, Map.of());

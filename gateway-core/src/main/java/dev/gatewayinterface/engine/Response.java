@@ -227,6 +227,37 @@ final class Response implements StartResponse, Write {
         }
     }
 
+    /**
+     * Answer a request the acceptance policy refused, before the application was called: the status, a short
+     * text naming the rule, and {@code Connection: close}, so that nothing behind the request on the same
+     * connection is read as a request of its own (SPEC §14).
+     */
+    void refuse(int status, String reason, String rule) throws IOException {
+        logger.debug("Refused a request for application '{}' with {}: {}", application, status, rule);
+        // Native strings throughout (SPEC §2): the rule quotes request values one char a byte.
+        byte[] body = (status + " " + reason + ": " + rule + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            exchange.sendHeaders(status, reason, List.of(new Header("Content-Type", "text/plain; charset=iso-8859-1"),
+                    new Header("Content-Length", Integer.toString(body.length)), new Header("Connection", "close")));
+            headersSent = true;
+            started = true;
+            code = status;
+            declaredLength = body.length;
+            started(status);
+            if (!head) {
+                exchange.write(body, 0, body.length);
+                sent += body.length;
+            }
+            exchange.complete();
+        }
+        catch (IOException ex) {
+            throw clientGone(ex);
+        }
+        finally {
+            ended = true;
+        }
+    }
+
     /** Answer a failure: 500 if nothing was sent yet, else abort the connection (docs/SPEC.md §7). */
     void fail(Throwable failure) {
         try {

@@ -38,6 +38,10 @@ public final class FakeExchange implements Exchange {
     private String remoteUser;
     private String authType;
     private final List<Header> requestHeaders = new ArrayList<>();
+
+    private boolean sendsHost = true;
+
+    private String rawTarget;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private byte[] requestBody = new byte[0];
     private byte[] pipelined = new byte[0];
@@ -113,6 +117,23 @@ public final class FakeExchange implements Exchange {
     }
 
     /** Add one header value; call again with the same name for a repeated header. */
+    /** Send no Host header, which an HTTP/1.1 request must have. */
+    public FakeExchange withoutHost() {
+        this.sendsHost = false;
+        return this;
+    }
+
+    /** Hand the engine the raw request target, as a binding does whose server lets targets through unchecked. */
+    public FakeExchange rawTarget(String rawTarget) {
+        this.rawTarget = rawTarget;
+        return this;
+    }
+
+    @Override
+    public String rawTarget() {
+        return rawTarget;
+    }
+
     public FakeExchange header(String name, String value) {
         requestHeaders.add(new Header(name, value));
         return this;
@@ -221,6 +242,10 @@ public final class FakeExchange implements Exchange {
 
     @Override
     public void forEachHeader(BiConsumer<String, String> consumer) {
+        // Like any HTTP/1.1 client, send a Host unless the test gave one or asked for none.
+        if (sendsHost && requestHeaders.stream().noneMatch(header -> header.is("Host"))) {
+            consumer.accept("Host", "localhost");
+        }
         for (Header header : requestHeaders) {
             consumer.accept(header.name(), header.value());
         }
