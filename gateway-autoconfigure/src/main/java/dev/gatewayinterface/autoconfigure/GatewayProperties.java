@@ -128,6 +128,20 @@ public class GatewayProperties {
          */
         private DataSize bodyReplayLimit = DataSize.ofMegabytes(2);
 
+        /**
+         * Whether to make Spring MVC's multipart resolution lazy for the whole application, so that a
+         * multipart body bound for a mounted application is not parsed before its handler is known.
+         */
+        private boolean lazyMultipart = true;
+
+        public boolean isLazyMultipart() {
+            return lazyMultipart;
+        }
+
+        public void setLazyMultipart(boolean lazyMultipart) {
+            this.lazyMultipart = lazyMultipart;
+        }
+
         public DataSize getBodyReplayLimit() {
             return bodyReplayLimit;
         }

@@ -24,6 +24,7 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.headers.underscores\"")
             .contains("What to do with request headers whose names contain an underscore")
             .contains("\"name\": \"gateway.servlet.body-replay-limit\"")
+            .contains("\"name\": \"gateway.servlet.lazy-multipart\"")
             .contains("\"name\": \"gateway.reactive.max-threads\"")
             .contains("\"name\": \"gateway.reactive.queue-capacity\"")
             .contains("\"name\": \"gateway.reactive.retry-after\"")

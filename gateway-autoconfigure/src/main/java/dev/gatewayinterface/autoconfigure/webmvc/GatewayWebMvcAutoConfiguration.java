@@ -7,9 +7,11 @@ import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.servlet.ResponseAbortedException;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -36,8 +38,10 @@ public final class GatewayWebMvcAutoConfiguration {
     }
 
     @Bean
-    ServletRequestBodyFilter gatewayRequestBodyFilter(Mounts mounts, GatewayProperties properties) {
-        return new ServletRequestBodyFilter(mounts, (int) properties.getServlet().getBodyReplayLimit().toBytes());
+    ServletRequestBodyFilter gatewayRequestBodyFilter(Mounts mounts, GatewayProperties properties,
+            ListableBeanFactory beans) {
+        return new ServletRequestBodyFilter(mounts, new PrecedingHandlerMappings(beans),
+                (int) properties.getServlet().getBodyReplayLimit().toBytes());
     }
 
     /**
@@ -53,8 +57,11 @@ public final class GatewayWebMvcAutoConfiguration {
     /**
      * Make multipart resolution lazy: eager resolution parses (and so consumes) every multipart body before
      * the DispatcherServlet knows which handler gets it, including bodies bound for a mounted application.
+     * This changes every multipart request of the application (parts are parsed when first asked for), so
+     * {@code gateway.servlet.lazy-multipart=false} turns it off where no mount takes multipart bodies.
      */
     @Bean
+    @ConditionalOnBooleanProperty(name = "gateway.servlet.lazy-multipart", matchIfMissing = true)
     static BeanPostProcessor gatewayLazyMultipartResolution() {
         return new BeanPostProcessor() {
 

@@ -97,6 +97,14 @@ class GatewayWebMvcAutoConfigurationTests {
     }
 
     @Test
+    void leavesMultipartResolutionAloneWhenLazyMultipartIsOff() {
+        runner.withConfiguration(AutoConfigurations.of(MultipartAutoConfiguration.class))
+                .withPropertyValues("gateway.servlet.lazy-multipart=false")
+                .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
+                        .isFalse());
+    }
+
+    @Test
     void bindsTheBodyReplayLimitToTheFilter() {
         runner.withPropertyValues("gateway.servlet.body-replay-limit=512KB")
                 .run(context -> assertThat(
