@@ -4,7 +4,7 @@ import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
-import dev.gatewayinterface.servlet.ResponseAbortedException;
+import dev.gatewayinterface.servlet.ServletAbortFilter;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -15,8 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.web.error.ErrorPage;
-import org.springframework.boot.web.error.ErrorPageRegistrar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -45,13 +43,12 @@ public final class GatewayWebMvcAutoConfiguration {
     }
 
     /**
-     * Answer an aborted response's error dispatch with nothing: containers include an error page into a
-     * committed response before closing its connection, which would append text to the truncated body.
+     * Close the connection of an aborted response from outside the DispatcherServlet and the security chain,
+     * without an error page (docs/SPEC.md §7).
      */
     @Bean
-    ErrorPageRegistrar gatewayAbortedResponseErrorPage() {
-        return registry -> registry.addErrorPages(new ErrorPage(ResponseAbortedException.class,
-                ResponseAbortedException.ERROR_PATH));
+    ServletAbortFilter gatewayAbortFilter() {
+        return new ServletAbortFilter();
     }
 
     /**
