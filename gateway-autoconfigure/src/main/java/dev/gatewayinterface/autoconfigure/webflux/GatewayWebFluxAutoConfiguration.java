@@ -1,5 +1,6 @@
 package dev.gatewayinterface.autoconfigure.webflux;
 
+import dev.gatewayinterface.autoconfigure.ConditionalOnEnabledMounts;
 import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
@@ -25,12 +26,18 @@ import org.springframework.web.reactive.DispatcherHandler;
 /**
  * Serve mounted applications on WebFlux: a handler mapping beside the controllers' own, and the executor whose
  * threads run the applications, so that their blocking calls never run on an event loop (docs/SPEC.md §12).
+ *
+ * <p>The executor is no default autowiring candidate and is configured after Spring Boot's task execution, so
+ * that {@code applicationTaskExecutor}, {@code @Async} and a user's injection of a {@code TaskExecutor} by type
+ * are as without the gateway; it is injected by its name only.
  */
-@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@AutoConfiguration(after = GatewayAutoConfiguration.class,
+        afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(DispatcherHandler.class)
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnMountedApplications
+@ConditionalOnEnabledMounts
 public final class GatewayWebFluxAutoConfiguration {
 
     /** The name of the executor that runs applications; define a bean of this name to replace it. */
@@ -42,7 +49,7 @@ public final class GatewayWebFluxAutoConfiguration {
     GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts, GatewayExecutorMonitor executor,
             GatewayProperties properties) {
         GatewayProperties.Reactive reactive = properties.getReactive();
-        return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor,
+        return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor::execute,
                 reactive.getRetryAfter(), reactive.getClientTimeout()));
     }
 
@@ -57,7 +64,8 @@ public final class GatewayWebFluxAutoConfiguration {
     @ConditionalOnThreading(Threading.PLATFORM)
     static class PlatformThreadsConfiguration {
 
-        @Bean(TASK_EXECUTOR_BEAN_NAME)
+        @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
+        @Qualifier(TASK_EXECUTOR_BEAN_NAME)
         @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
         ThreadPoolTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
             GatewayProperties.Reactive reactive = properties.getReactive();
@@ -82,7 +90,8 @@ public final class GatewayWebFluxAutoConfiguration {
     @ConditionalOnThreading(Threading.VIRTUAL)
     static class VirtualThreadsConfiguration {
 
-        @Bean(TASK_EXECUTOR_BEAN_NAME)
+        @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
+        @Qualifier(TASK_EXECUTOR_BEAN_NAME)
         @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
         SimpleAsyncTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX);
