@@ -29,7 +29,8 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.reactive.queue-capacity\"")
             .contains("\"name\": \"gateway.reactive.retry-after\"")
             .contains("\"name\": \"gateway.reactive.client-timeout\"")
-            .contains("Maximum number of applications running at once");
+            .contains("Maximum number of applications running at once")
+            .contains("\"name\": \"management.health.gateway.enabled\"");
     }
 
     @Test

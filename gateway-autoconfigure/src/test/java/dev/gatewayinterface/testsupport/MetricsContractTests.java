@@ -2,7 +2,10 @@ package dev.gatewayinterface.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewayinterface.observation.GatewayMetrics;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
@@ -94,6 +97,20 @@ public abstract class MetricsContractTests extends ProbedServerTests {
             .contains("\"pattern\":\"/fixed/**\"")
             .contains("\"validated\":false")
             .containsPattern("\"name\":\"fixed\".*?\"requests\":\\{\"total\":[1-9]");
+    }
+
+    @Test
+    void carriesExactlyTheDocumentedTagsOnEveryRecordedMeter() throws Exception {
+        bodyOf("/fixed");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("gateway.requests", "app", "fixed") > 0);
+        for (GatewayMetrics meter : GatewayMetrics.values()) {
+            for (Meter recorded : registry.find(meter.getName()).meters()) {
+                assertThat(recorded.getId().getTags()).as(meter.getName())
+                    .extracting(Tag::getKey)
+                    .containsExactlyInAnyOrderElementsOf(meter.getTags());
+            }
+        }
+        assertThat(registry.find(GatewayMetrics.REQUESTS.getName()).meters()).isNotEmpty();
     }
 
     private long count(String name, String... tags) {
