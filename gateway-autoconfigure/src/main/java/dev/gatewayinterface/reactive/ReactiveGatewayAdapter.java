@@ -128,10 +128,12 @@ public final class ReactiveGatewayAdapter {
             });
             try {
                 executor.execute(() -> {
+                    Runnable closeScope = ServerObservationScope.open(context);
                     try {
                         gateway.handle(request);
                     }
                     finally {
+                        closeScope.run();
                         request.end();
                     }
                 });

@@ -23,6 +23,9 @@ public abstract class MetricsContractTests extends ProbedServerTests {
     @Autowired
     protected MeterRegistry registry;
 
+    @Autowired
+    private ObservationParents parents;
+
     /**
      * Return the stack the subclass runs on, as the gateway endpoint names it.
      * @return {@code "servlet"} or {@code "reactive"}
@@ -111,6 +114,13 @@ public abstract class MetricsContractTests extends ProbedServerTests {
             }
         }
         assertThat(registry.find(GatewayMetrics.REQUESTS.getName()).meters()).isNotEmpty();
+    }
+
+    @Test
+    void opensTheGatewayObservationInsideTheServersWhileTheApplicationRuns() throws Exception {
+        assertThat(bodyOf("/observed")).isEqualTo("gateway.requests");
+        // A child of http.server.requests, directly or below Spring Security's own observation of the request.
+        assertThat(parents.byApplication.get("observed")).contains("http.server.requests");
     }
 
     private long count(String name, String... tags) {
