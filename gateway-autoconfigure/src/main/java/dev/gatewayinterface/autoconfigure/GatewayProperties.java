@@ -184,6 +184,31 @@ public class GatewayProperties {
          */
         private Duration clientTimeout = Duration.ofSeconds(60);
 
+        /**
+         * Whether to publish the application's readiness as refusing traffic while the executor refuses
+         * requests, and as accepting it again once it has refused none for max(retry-after, 10s). This changes
+         * the readiness of the whole application.
+         */
+        private boolean publishReadiness = true;
+
+        public boolean isPublishReadiness() {
+            return publishReadiness;
+        }
+
+        public void setPublishReadiness(boolean publishReadiness) {
+            this.publishReadiness = publishReadiness;
+        }
+
+        /**
+         * Return how long after a refused request the executor still counts as refusing: the retry delay, and no
+         * less than a health check's usual period, so that readiness does not flap.
+         * @return the hold time
+         */
+        public Duration refusingHold() {
+            Duration minimum = Duration.ofSeconds(10);
+            return retryAfter.compareTo(minimum) > 0 ? retryAfter : minimum;
+        }
+
         public int getMaxThreads() {
             return maxThreads;
         }

@@ -29,6 +29,7 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.reactive.queue-capacity\"")
             .contains("\"name\": \"gateway.reactive.retry-after\"")
             .contains("\"name\": \"gateway.reactive.client-timeout\"")
+            .contains("\"name\": \"gateway.reactive.publish-readiness\"")
             .contains("Maximum number of applications running at once")
             .contains("\"name\": \"management.health.gateway.enabled\"");
     }

@@ -10,12 +10,15 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,7 +35,8 @@ import org.springframework.web.reactive.DispatcherHandler;
  * are as without the gateway; it is injected by its name only.
  */
 @AutoConfiguration(after = GatewayAutoConfiguration.class,
-        afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+        afterName = { "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+                "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(DispatcherHandler.class)
 @ConditionalOnBean(Mounts.class)
@@ -57,6 +61,18 @@ public final class GatewayWebFluxAutoConfiguration {
     GatewayExecutorMonitor gatewayExecutorMonitor(@Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor,
             Environment environment) {
         return new GatewayExecutorMonitor(executor, Threading.VIRTUAL.isActive(environment));
+    }
+
+    /**
+     * Take the application out of traffic through readiness while the executor refuses requests: this changes
+     * the readiness of the whole application, so {@code gateway.reactive.publish-readiness=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnBean(ApplicationAvailability.class)
+    @ConditionalOnBooleanProperty(name = "gateway.reactive.publish-readiness", matchIfMissing = true)
+    GatewayReadiness gatewayReadiness(GatewayExecutorMonitor executor, GatewayProperties properties,
+            ApplicationEventPublisher publisher, ApplicationAvailability availability) {
+        return new GatewayReadiness(executor, properties.getReactive().refusingHold(), publisher, availability);
     }
 
     /** Run applications on a bounded pool of platform threads with a bounded queue. */

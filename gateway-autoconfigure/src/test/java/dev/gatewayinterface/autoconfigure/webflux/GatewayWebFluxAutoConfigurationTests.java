@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
@@ -123,6 +124,15 @@ class GatewayWebFluxAutoConfigurationTests {
             assertThat(context).hasNotFailed().hasBean(EXECUTOR);
             assertThat(context.getBean(ExecutorUser.class).executor).isNull();
         });
+    }
+
+    @Test
+    void publishesReadinessUnlessTurnedOff() {
+        ReactiveWebApplicationContextRunner available = runner
+            .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class));
+        available.run(context -> assertThat(context).hasSingleBean(GatewayReadiness.class));
+        available.withPropertyValues("gateway.reactive.publish-readiness=false")
+            .run(context -> assertThat(context).doesNotHaveBean(GatewayReadiness.class));
     }
 
     @Test
