@@ -134,6 +134,21 @@ public class GatewayProperties {
          */
         private boolean lazyMultipart = true;
 
+        /**
+         * How Tomcat treats an encoded slash (%2F) in any request path of the application: "reject" answers 400,
+         * "passthrough" keeps it encoded in the decoded path, so that it reaches a mounted application's
+         * PATH_INFO decoded. Unset leaves Tomcat's own setting, which rejects it.
+         */
+        private EncodedSlash encodedSlash;
+
+        public EncodedSlash getEncodedSlash() {
+            return encodedSlash;
+        }
+
+        public void setEncodedSlash(EncodedSlash encodedSlash) {
+            this.encodedSlash = encodedSlash;
+        }
+
         public boolean isLazyMultipart() {
             return lazyMultipart;
         }
@@ -154,6 +169,18 @@ public class GatewayProperties {
             }
             this.bodyReplayLimit = bodyReplayLimit;
         }
+    }
+
+    /**
+     * What Tomcat does with an encoded slash in a request path.
+     */
+    public enum EncodedSlash {
+
+        /** Answer 400, Tomcat's default. */
+        REJECT,
+
+        /** Keep {@code %2F} encoded in the decoded path; the mount decodes it in PATH_INFO. */
+        PASSTHROUGH
     }
 
     /**

@@ -25,6 +25,7 @@ class GatewayPropertiesMetadataTests {
             .contains("What to do with request headers whose names contain an underscore")
             .contains("\"name\": \"gateway.servlet.body-replay-limit\"")
             .contains("\"name\": \"gateway.servlet.lazy-multipart\"")
+            .contains("\"name\": \"gateway.servlet.encoded-slash\"")
             .contains("\"name\": \"gateway.reactive.max-threads\"")
             .contains("\"name\": \"gateway.reactive.queue-capacity\"")
             .contains("\"name\": \"gateway.reactive.retry-after\"")

@@ -9,6 +9,7 @@ import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
 import java.util.ArrayList;
 import java.util.List;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.context.runner.AbstractApplicationContextRu
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -102,6 +105,21 @@ class GatewayWebMvcAutoConfigurationTests {
                 .withPropertyValues("gateway.servlet.lazy-multipart=false")
                 .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
                         .isFalse());
+    }
+
+    @Test
+    void changesTomcatsEncodedSlashHandlingOnlyWhenAsked() {
+        runner.run(context -> assertThat(context).doesNotHaveBean("gatewayEncodedSlashCustomizer"));
+        runner.withPropertyValues("gateway.servlet.encoded-slash=passthrough").run(context -> {
+            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+            @SuppressWarnings("unchecked")
+            WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer = context
+                .getBean("gatewayEncodedSlashCustomizer", WebServerFactoryCustomizer.class);
+            customizer.customize(factory);
+            Connector connector = new Connector();
+            factory.getConnectorCustomizers().forEach(each -> each.customize(connector));
+            assertThat(connector.getEncodedSolidusHandling()).isEqualTo("passthrough");
+        });
     }
 
     @Test
