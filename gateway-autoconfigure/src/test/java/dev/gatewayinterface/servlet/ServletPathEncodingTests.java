@@ -2,8 +2,7 @@ package dev.gatewayinterface.servlet;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.testsupport.PathEncodingContractTests;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import dev.gatewayinterface.testsupport.UnsecuredServletApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +16,7 @@ import org.springframework.context.annotation.Bean;
 class ServletPathEncodingTests extends PathEncodingContractTests {
 
     /** An application mounted at /paths, with no security filters, whose firewall refuses such paths itself. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration(excludeName = {
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+    @UnsecuredServletApplication
     static class PathsOnTomcat {
 
         @Bean
