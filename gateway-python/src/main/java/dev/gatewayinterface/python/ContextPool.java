@@ -33,11 +33,15 @@ final class ContextPool implements AutoCloseable {
 
     private final AtomicInteger waiting = new AtomicInteger();
 
+    /** How many contexts were started, for the names of their threads. */
+    private final AtomicInteger started;
+
     private ContextPool(PythonRuntime runtime, PythonApplicationConfig config, List<PythonContext> contexts) {
         this.runtime = runtime;
         this.config = config;
         this.contexts = new CopyOnWriteArrayList<>(contexts);
         this.idle = new ArrayBlockingQueue<>(contexts.size(), true, contexts);
+        this.started = new AtomicInteger(contexts.size());
     }
 
     /**
@@ -47,7 +51,7 @@ final class ContextPool implements AutoCloseable {
      */
     static ContextPool start(PythonRuntime runtime, PythonApplicationConfig config) {
         List<PythonContext> contexts = new ArrayList<>(config.poolSize());
-        contexts.add(startOne(runtime, config, 1));
+        contexts.add(startOne(runtime, config, 1, "context 1 of " + config.poolSize()));
         if (config.poolSize() == 1) {
             return new ContextPool(runtime, config, contexts);
         }
@@ -61,7 +65,8 @@ final class ContextPool implements AutoCloseable {
             List<CompletableFuture<PythonContext>> starting = new ArrayList<>();
             for (int index = 2; index <= config.poolSize(); index++) {
                 int number = index;
-                starting.add(CompletableFuture.supplyAsync(() -> startOne(runtime, config, number), executor));
+                starting.add(CompletableFuture.supplyAsync(() -> startOne(runtime, config, number,
+                        "context " + number + " of " + config.poolSize()), executor));
             }
             RuntimeException failure = null;
             for (CompletableFuture<PythonContext> context : starting) {
@@ -93,11 +98,12 @@ final class ContextPool implements AutoCloseable {
         }
     }
 
-    private static PythonContext startOne(PythonRuntime runtime, PythonApplicationConfig config, int number) {
+    private static PythonContext startOne(PythonRuntime runtime, PythonApplicationConfig config, int number,
+            String which) {
         long start = System.nanoTime();
-        PythonContext context = PythonContext.start(runtime, config);
-        logger.info("Python application '{}': context {} of {} imported '{}' in {} ms", config.name(), number,
-                config.poolSize(), config.app(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        PythonContext context = PythonContext.start(runtime, config, "python-" + config.name() + "-" + number);
+        logger.info("Python application '{}': {} imported '{}' in {} ms", config.name(), which, config.app(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return context;
     }
 
@@ -125,8 +131,13 @@ final class ContextPool implements AutoCloseable {
             idle.add(context);
             return;
         }
-        logger.error("Python application '{}': a context can run no more Python (it exited, was cancelled or ran out "
-                + "of resources); replacing it", config.name());
+        if (context.cancelled()) {
+            logger.info("Python application '{}': replacing a cancelled context", config.name());
+        }
+        else {
+            logger.error("Python application '{}': a context can run no more Python (it exited, was cancelled or ran "
+                    + "out of resources); replacing it", config.name());
+        }
         contexts.remove(context);
         closeQuietly(context);
         Thread starter = new Thread(this::replace, "python-" + config.name() + "-restart");
@@ -136,7 +147,7 @@ final class ContextPool implements AutoCloseable {
 
     private void replace() {
         try {
-            PythonContext replacement = startOne(runtime, config, contexts.size() + 1);
+            PythonContext replacement = startOne(runtime, config, started.incrementAndGet(), "a new context");
             contexts.add(replacement);
             idle.add(replacement);
         }

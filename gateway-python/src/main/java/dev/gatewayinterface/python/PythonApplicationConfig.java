@@ -15,9 +15,14 @@ import java.util.Objects;
  *     its installed packages
  * @param poolSize how many contexts serve requests, one request at a time each
  * @param acquireTimeout how long a request waits for a free context before it is answered 503
+ * @param timeout how long one run of Python for a request may take (the call, one chunk, the close) before the
+ *     request is cancelled and its context replaced; {@link Duration#ZERO} for no limit
  */
 public record PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
-        Duration acquireTimeout) {
+        Duration acquireTimeout, Duration timeout) {
+
+    /** Gunicorn's default {@code --timeout}. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Create a configuration, checking every value.
@@ -26,6 +31,7 @@ public record PythonApplicationConfig(String name, String app, List<Path> python
      * @param pythonPath the directories to import from
      * @param poolSize the number of contexts, at least 1
      * @param acquireTimeout the longest wait for a context, not negative
+     * @param timeout the longest run of Python per step of a request, not negative, zero for none
      */
     public PythonApplicationConfig {
         Objects.requireNonNull(name, "name must not be null");
@@ -40,10 +46,28 @@ public record PythonApplicationConfig(String name, String app, List<Path> python
         if (acquireTimeout.isNegative()) {
             throw new IllegalArgumentException("acquireTimeout must not be negative, not " + acquireTimeout);
         }
+        Objects.requireNonNull(timeout, "timeout must not be null");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, not " + timeout);
+        }
     }
 
     /**
-     * Return a configuration with one context per available processor and a 10-second wait for one.
+     * Create a configuration with Gunicorn's default request timeout, 30 seconds.
+     * @param name the application's name
+     * @param app the application spec
+     * @param pythonPath the directories to import from
+     * @param poolSize the number of contexts, at least 1
+     * @param acquireTimeout the longest wait for a context, not negative
+     */
+    public PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
+            Duration acquireTimeout) {
+        this(name, app, pythonPath, poolSize, acquireTimeout, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Return a configuration with one context per available processor, a 10-second wait for one and a
+     * 30-second request timeout.
      * @param name the application's name
      * @param app the application spec
      * @param pythonPath the directories to import from

@@ -76,6 +76,13 @@ public class GatewayPythonProperties {
         private Duration acquireTimeout = Duration.ofSeconds(10);
 
         /**
+         * How long one run of Python for a request may take (the call, each chunk of the body, the close), like
+         * Gunicorn's --timeout. Past it the request is cancelled, answered 504 Gateway Timeout (or ended, if the
+         * response had started), and its context replaced. 0 for no limit.
+         */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        /**
          * Name/value pairs added to this application's environ, over gateway.environ.*. The request's own keys
          * take precedence.
          */
@@ -135,6 +142,18 @@ public class GatewayPythonProperties {
                         "gateway.python.apps.<name>.acquire-timeout must not be negative, not " + acquireTimeout);
             }
             this.acquireTimeout = acquireTimeout;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>.timeout must not be negative, not " + timeout);
+            }
+            this.timeout = timeout;
         }
 
         public Map<String, String> getEnviron() {

@@ -62,7 +62,8 @@ final class PythonApplications implements DisposableBean {
             pythonPath.add(directory(name, entry));
         }
         PythonApplication application = PythonApplication.start(runtime,
-                new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout()));
+                new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout(),
+                        app.getTimeout()));
         started.add(application);
         return new MountDefinition(name, app.getPath(), application, app.getEnviron());
     }

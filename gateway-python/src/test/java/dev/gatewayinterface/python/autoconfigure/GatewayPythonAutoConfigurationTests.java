@@ -67,7 +67,7 @@ class GatewayPythonAutoConfigurationTests {
     void mountsEachPythonApplicationAtItsPathWithItsOwnEnviron() {
         runner.withPropertyValues(APP + "app=wsgi_apps:factory('Hi')", APP + "path=/greet/",
                 APP + "python-path=src/test/python", APP + "pool-size=1", APP + "acquire-timeout=250ms",
-                APP + "environ.GREETING_SOURCE=properties").run(context -> {
+                APP + "timeout=5s", APP + "environ.GREETING_SOURCE=properties").run(context -> {
                     MountDefinition definition = context.getBean("gatewayPython.greeting", MountDefinition.class);
                     assertThat(definition.name()).isEqualTo("greeting");
                     assertThat(definition.path()).isEqualTo("/greet");
@@ -75,7 +75,7 @@ class GatewayPythonAutoConfigurationTests {
                     assertThat(definition.application()).isInstanceOfSatisfying(PythonApplication.class,
                             application -> assertThat(application.config()).isEqualTo(new PythonApplicationConfig(
                                     "greeting", "wsgi_apps:factory('Hi')", List.of(Path.of("src/test/python")), 1,
-                                    Duration.ofMillis(250))));
+                                    Duration.ofMillis(250), Duration.ofSeconds(5))));
                     assertThat(context.getBean(Mounts.class).all()).extracting(Mount::name, Mount::path)
                         .containsExactly(tuple("greeting", "/greet"));
                 });
@@ -123,6 +123,7 @@ class GatewayPythonAutoConfigurationTests {
     @CsvSource(delimiter = '|', textBlock = """
             gateway.python.apps.greeting.pool-size=0         | gateway.python.apps.<name>.pool-size must be at least 1, not 0
             gateway.python.apps.greeting.acquire-timeout=-1s | gateway.python.apps.<name>.acquire-timeout must not be negative, not PT-1S
+            gateway.python.apps.greeting.timeout=-1s         | gateway.python.apps.<name>.timeout must not be negative, not PT-1S
             gateway.python.apps.greeting.app=:app            | gateway.python.apps.<name>.app must be 'module:name', such as 'app:app', not ':app'
             gateway.python.apps.greeting.path=greet          | A mount path must start with '/', not 'greet'
             """)
