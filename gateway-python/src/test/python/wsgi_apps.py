@@ -276,6 +276,13 @@ def factory(greeting, punctuation='!'):
     return greet
 
 
+def failing_while(flag):
+    """Build exit_context, unless the file flag names exists: then fail, as an application that cannot start."""
+    if os.path.exists(flag):
+        raise RuntimeError(f"cannot start while {flag} exists")
+    return exit_context
+
+
 def exit_context(environ, start_response):
     """End the whole interpreter on the query 'exit', as a careless os._exit would; greet otherwise."""
     if 'exit' in _query(environ):

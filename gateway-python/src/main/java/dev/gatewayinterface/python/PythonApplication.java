@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +82,14 @@ public final class PythonApplication implements Application, AutoCloseable {
         return config;
     }
 
+    /**
+     * Describe the pool of contexts now: how many serve, wait, were replaced or timed out.
+     * @return the pool's figures
+     */
+    public PythonPoolState poolState() {
+        return pool.state();
+    }
+
     /** Return how many contexts are free to take a request now. */
     int idleContexts() {
         return pool.idle();
@@ -144,6 +153,7 @@ public final class PythonApplication implements Application, AutoCloseable {
         logger.warn("Python application '{}': {} {}{} ran longer than its timeout of {}; cancelling it and replacing "
                 + "its context", config.name(), environ.get(Environ.REQUEST_METHOD), environ.get(Environ.SCRIPT_NAME),
                 environ.get(Environ.PATH_INFO), timeout.timeout());
+        pool.timedOut();
         if (!request.takeOverResponse()) {
             // Python is sending at this moment: the response cannot be changed, only ended.
             throw timeout;
@@ -239,10 +249,21 @@ public final class PythonApplication implements Application, AutoCloseable {
     }
 
     /**
-     * Close every context. Requests still running are cancelled.
+     * Close every context, as a Gunicorn worker exits: idle contexts finalise Python ({@code atexit} handlers run,
+     * files are flushed); contexts still serving a request are waited for up to the grace period, and cancelled
+     * past it. No context is replaced any more.
+     * @param grace how long requests still running may take
+     */
+    public void close(Duration grace) {
+        Objects.requireNonNull(grace, "grace must not be null");
+        pool.close(grace);
+    }
+
+    /**
+     * Close every context: idle ones finalise Python; requests still running are cancelled.
      */
     @Override
     public void close() {
-        pool.close();
+        pool.close(Duration.ZERO);
     }
 }

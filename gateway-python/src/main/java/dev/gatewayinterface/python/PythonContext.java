@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
@@ -67,6 +68,8 @@ final class PythonContext implements AutoCloseable {
 
     /** Whether the server cancelled the context, having given up waiting for it. */
     private volatile boolean cancelled;
+
+    private final AtomicBoolean cancelling = new AtomicBoolean();
 
     private PythonContext(PythonWorker worker, Duration timeout, Context context, Value glue, Value application) {
         this.worker = worker;
@@ -202,6 +205,9 @@ final class PythonContext implements AutoCloseable {
      */
     void cancel() {
         dead = true;
+        if (!cancelling.compareAndSet(false, true)) {
+            return;
+        }
         cancelled = true;
         Thread canceller = new Thread(() -> {
             try {

@@ -2,6 +2,7 @@ package dev.gatewayinterface.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.FileWrapper;
@@ -13,8 +14,10 @@ import dev.gatewayinterface.test.TestClient;
 import dev.gatewayinterface.test.TestEnviron;
 import dev.gatewayinterface.test.TestResponse;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,6 +239,28 @@ class PythonApplicationTests {
             assertThat(client.get("/?exit").status()).isEqualTo(500);
             // The only context died; the next request waits for its replacement instead of failing for good.
             assertThat(client.get("/").text()).isEqualTo("still serving");
+        }
+    }
+
+    @Test
+    void retriesAContextThatFailsToStartUntilItStartsAgain(@TempDir Path directory) throws IOException {
+        Path flag = directory.resolve("failing");
+        PythonApplicationConfig config = new PythonApplicationConfig("recovering",
+                "wsgi_apps:failing_while('" + flag + "')", List.of(Path.of("src/test/python")), 1,
+                Duration.ofSeconds(60));
+        try (PythonApplication recovering = PythonApplication.start(runtime, config)) {
+            TestClient client = TestClient.of(recovering).catchingErrors().withoutValidation();
+            Files.createFile(flag);
+            assertThat(client.get("/?exit").status()).isEqualTo(500);
+            await().until(() -> recovering.poolState().startFailures() >= 1);
+            assertThat(recovering.poolState().working()).isZero();
+            Files.delete(flag);
+            // The request waits for the context that the next attempt starts.
+            assertThat(client.get("/").text()).isEqualTo("still serving");
+            assertThat(recovering.poolState()).satisfies(state -> {
+                assertThat(state.working()).isOne();
+                assertThat(state.replaced()).isOne();
+            });
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gatewayinterface.python.autoconfigure;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonApplicationConfig;
+import dev.gatewayinterface.python.PythonPoolState;
 import dev.gatewayinterface.python.PythonRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +12,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -35,16 +40,38 @@ final class PythonApplications implements DisposableBean {
 
     private final ResourcePatternResolver resources;
 
-    private final List<PythonApplication> started = new ArrayList<>();
+    private final Map<String, PythonApplication> started = new LinkedHashMap<>();
 
     private final List<Path> copies = new ArrayList<>();
 
     private final PythonRuntime runtime;
 
-    PythonApplications(PythonRuntime runtime, GatewayPythonProperties properties, ResourcePatternResolver resources) {
+    private final Duration shutdownGrace;
+
+    private final List<String> mounted;
+
+    /**
+     * Prepare to start the applications.
+     * @param shutdownGrace how long requests still running at shutdown may take before their contexts are
+     *     cancelled: {@code spring.lifecycle.timeout-per-shutdown-phase}
+     */
+    PythonApplications(PythonRuntime runtime, GatewayPythonProperties properties, ResourcePatternResolver resources,
+            Binder binder, Duration shutdownGrace) {
         this.runtime = runtime;
         this.properties = properties;
         this.resources = resources;
+        this.shutdownGrace = shutdownGrace;
+        this.mounted = properties.getApps().keySet().stream()
+            .filter(name -> PythonMountRegistrar.mounted(binder, name))
+            .toList();
+    }
+
+    /**
+     * Return the names of the applications that are mounted, started or not yet.
+     * @return the names, in the order they are configured
+     */
+    List<String> mounted() {
+        return mounted;
     }
 
     /**
@@ -64,8 +91,26 @@ final class PythonApplications implements DisposableBean {
         PythonApplication application = PythonApplication.start(runtime,
                 new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout(),
                         app.getTimeout()));
-        started.add(application);
+        started.put(name, application);
         return new MountDefinition(name, app.getPath(), application, app.getEnviron());
+    }
+
+    /**
+     * Return the applications started so far, by name.
+     * @return a copy, in the order they started
+     */
+    synchronized Map<String, PythonApplication> started() {
+        return new LinkedHashMap<>(started);
+    }
+
+    /**
+     * Describe the pool of each application started so far.
+     * @return each pool's state, by application name
+     */
+    Map<String, PythonPoolState> poolStates() {
+        Map<String, PythonPoolState> states = new LinkedHashMap<>();
+        started().forEach((name, application) -> states.put(name, application.poolState()));
+        return states;
     }
 
     /**
@@ -124,7 +169,9 @@ final class PythonApplications implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        started.forEach(PythonApplication::close);
+        for (PythonApplication application : started.values()) {
+            application.close(shutdownGrace);
+        }
         for (Path copy : copies) {
             try (Stream<Path> files = Files.walk(copy)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
