@@ -4,6 +4,7 @@
 warning it raises, which `/violations` reports; `plain` serves the same routes and a few more without it.
 """
 
+import atexit
 import importlib
 import io
 import json
@@ -274,6 +275,15 @@ def factory(greeting, punctuation='!'):
     def greet(environ, start_response):
         return _text(start_response, f"{greeting}{punctuation}")
     return greet
+
+
+def finalising(marker):
+    """Build `plain`, with an atexit handler that adds a line to the file marker when the interpreter finalises."""
+    def write_marker():
+        with open(marker, 'a') as file:
+            file.write('atexit ran\n')
+    atexit.register(write_marker)
+    return plain
 
 
 def failing_while(flag):

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -262,6 +264,31 @@ class PythonApplicationTests {
                 assertThat(state.replaced()).isOne();
             });
         }
+    }
+
+    @Test
+    void finalisesIdleContextsAndCancelsOnlyTheOneStillBusyAfterTheGracePeriod(@TempDir Path directory,
+            CapturedOutput output) throws Exception {
+        Path marker = directory.resolve("finalised");
+        PythonApplicationConfig config = new PythonApplicationConfig("closing", "wsgi_apps:finalising('" + marker
+                + "')", List.of(Path.of("src/test/python")), 2, Duration.ofSeconds(1));
+        PythonApplication closing = PythonApplication.start(runtime, config);
+        CompletableFuture<Iterable<byte[]>> looping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return closing.call(TestEnviron.builder().path("/loop").build(), IGNORED_START);
+            }
+            catch (Exception ex) {
+                throw new CompletionException(ex);
+            }
+        });
+        await().until(() -> closing.poolState().busy() == 1);
+        closing.close(Duration.ofMillis(200));
+        // The idle context ran its atexit handler; the looping one was cancelled, so it could not.
+        assertThat(marker).hasContent("atexit ran");
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(looping::join)
+            .withCauseInstanceOf(PythonException.class);
+        assertThat(closing.poolState().working()).isZero();
+        assertThat(output).doesNotContain("'closing': a new context", "'closing' could not start");
     }
 
     @ParameterizedTest
