@@ -1,6 +1,7 @@
 package dev.gatewayinterface.python.autoconfigure;
 
 import dev.gatewayinterface.mount.MountPaths;
+import dev.gatewayinterface.python.PythonRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +23,12 @@ public class GatewayPythonProperties {
     private final Map<String, App> apps = new LinkedHashMap<>();
 
     /**
-     * Directory where compiled Python files (.pyc) are kept between starts, shared by every context.
+     * Directory where compiled Python files (.pyc) are kept between starts, shared by every context, and where
+     * "classpath:" python-path entries are extracted. Created owner-only if missing; startup fails if it belongs
+     * to another user or others may write to it. Defaults to gateway-python/pycache below $XDG_CACHE_HOME or
+     * ~/.cache.
      */
-    private Path pycacheDir = Path.of(System.getProperty("java.io.tmpdir"), "gateway-python-pycache");
+    private Path pycacheDir = PythonRuntime.defaultPycacheDirectory();
 
     public Map<String, App> getApps() {
         return apps;

@@ -18,10 +18,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -136,24 +137,40 @@ class GatewayPythonAutoConfigurationTests {
     }
 
     @Test
-    void importsFromAClassPathLocationInPlaceOrCopiedOutOfAJar(@TempDir Path directory) throws IOException {
+    void importsFromAClassPathLocationInPlaceOrExtractedOnceOutOfAJar(@TempDir Path directory) throws IOException {
         URLClassLoader jar = new URLClassLoader(new URL[] { jarWithApp(directory).toUri().toURL() },
                 getClass().getClassLoader());
-        AtomicReference<Path> copied = new AtomicReference<>();
-        runner.withClassLoader(jar).withPropertyValues(APP + "app=classpath_app", APP + "pool-size=1",
-                APP + "python-path=classpath:/python-classpath/", "gateway.python.apps.jarred.app=jarred_app",
-                "gateway.python.apps.jarred.path=/jarred", "gateway.python.apps.jarred.pool-size=1",
-                "gateway.python.apps.jarred.python-path=classpath:jarred").run(context -> {
-                    PythonApplication inPlace = application(context.getBean("gatewayPython.greeting", MountDefinition.class));
-                    assertThat(inPlace.config().pythonPath()).singleElement()
-                        .isEqualTo(Path.of("target/test-classes/python-classpath").toAbsolutePath());
-                    PythonApplication jarred = application(context.getBean("gatewayPython.jarred", MountDefinition.class));
-                    copied.set(jarred.config().pythonPath().get(0));
-                    assertThat(copied.get().resolve("jarred_app.py")).exists();
-                    assertThat(TestClient.of(jarred).request("GET", "/").environ("DEPLOYED_BY", "tests").send().text())
-                        .isEqualTo("served from a jar by tests");
-                });
-        assertThat(copied.get()).as("the copy, deleted with the context").doesNotExist();
+        List<Path> extracted = new ArrayList<>();
+        WebApplicationContextRunner jarred = runner.withClassLoader(jar).withPropertyValues(APP + "app=classpath_app",
+                APP + "pool-size=1", APP + "python-path=classpath:/python-classpath/",
+                "gateway.python.apps.jarred.app=jarred_app", "gateway.python.apps.jarred.path=/jarred",
+                "gateway.python.apps.jarred.pool-size=1", "gateway.python.apps.jarred.python-path=classpath:jarred");
+        for (int start = 0; start < 2; start++) {
+            jarred.run(context -> {
+                PythonApplication inPlace = application(context.getBean("gatewayPython.greeting", MountDefinition.class));
+                assertThat(inPlace.config().pythonPath()).singleElement()
+                    .isEqualTo(Path.of("target/test-classes/python-classpath").toAbsolutePath());
+                PythonApplication fromJar = application(context.getBean("gatewayPython.jarred", MountDefinition.class));
+                extracted.add(fromJar.config().pythonPath().get(0));
+                assertThat(TestClient.of(fromJar).request("GET", "/").environ("DEPLOYED_BY", "tests").send().text())
+                    .isEqualTo("served from a jar by tests");
+            });
+        }
+        // Named by its content below the .pyc cache, and kept: the next start imports from the same files.
+        assertThat(extracted.get(0)).hasParent(runtime.pycacheDirectory().resolve("classpath"))
+            .isEqualTo(extracted.get(1));
+        assertThat(extracted.get(0).resolve("jarred_app.py")).exists();
+    }
+
+    @Test
+    void failsAtStartupNamingThePropertyWhenOthersCanWriteThePycacheDirectory(@TempDir Path directory)
+            throws IOException {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        withoutRuntime.withPropertyValues(APP + "app=wsgi_apps:plain", "gateway.python.pycache-dir=" + directory)
+            .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("can be written by others")
+                .hasMessageContaining("gateway.python.pycache-dir"));
     }
 
     private static PythonApplication application(MountDefinition definition) {
