@@ -249,6 +249,11 @@ def log(environ, start_response):
     return _text(start_response, 'logged')
 
 
+def read_from_java(environ, start_response):
+    """Answer what the Java supplier under test.read gives, called from Python."""
+    return _text(start_response, str(environ['test.read'].get()))
+
+
 def loop(environ, start_response):
     """Run Python without end, or while the file ?while= names exists; ?started sends the headers first."""
     query = _query(environ)
@@ -263,7 +268,7 @@ def loop(environ, start_response):
 PLAIN = dict(ROUTES, **{'/environ': environ_dump, '/late-error': late_error, '/raise': raising,
                         '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
                         '/log': log, '/import': import_module,
-                        '/loop': loop})
+                        '/loop': loop, '/read-from-java': read_from_java})
 
 
 def plain(environ, start_response):

@@ -1,6 +1,7 @@
 package dev.gatewayinterface.python;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,14 +10,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.MDC;
 
 /**
  * Run all of one context's Python on the context's own platform thread, as a Gunicorn sync worker runs its
  * requests: the import and every request see the same Python thread, so {@code threading.local} state and
  * per-thread connections behave as they do there. A request thread hands each step over and waits on a
- * {@link Future}, which parks a virtual thread instead of pinning its carrier while Python runs.
+ * {@link Future}, which parks a virtual thread instead of pinning its carrier while Python runs; its logging
+ * context (SLF4J's MDC) goes with each step.
  */
 final class PythonWorker {
+
+    private static final long STACK_SIZE = 8L * 1024 * 1024;
 
     private final String name;
 
@@ -25,7 +30,9 @@ final class PythonWorker {
     PythonWorker(String name) {
         this.name = name;
         this.thread = Executors.newSingleThreadExecutor(task -> {
-            Thread worker = new Thread(task, name);
+            // Python's recursion runs deep in GraalPy's interpreter (Django's import, for one): give the worker the
+            // stack a main thread has, not a pool thread's default.
+            Thread worker = new Thread(null, task, name, STACK_SIZE);
             // A context stuck in native code must not keep the JVM alive; the pool closes its workers itself.
             worker.setDaemon(true);
             return worker;
@@ -41,8 +48,20 @@ final class PythonWorker {
      */
     <T> T run(Callable<T> task, Duration timeout) {
         Future<T> result;
+        // What the request thread logs with (a trace id, say) goes with the step, for the Java callbacks it makes.
+        Map<String, String> context = MDC.getCopyOfContextMap();
         try {
-            result = thread.submit(task);
+            result = thread.submit(() -> {
+                if (context != null) {
+                    MDC.setContextMap(context);
+                }
+                try {
+                    return task.call();
+                }
+                finally {
+                    MDC.clear();
+                }
+            });
         }
         catch (RejectedExecutionException ex) {
             throw new IllegalStateException("the Python context was closed", ex);

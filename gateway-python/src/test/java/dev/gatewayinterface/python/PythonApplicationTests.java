@@ -28,11 +28,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -103,6 +105,19 @@ class PythonApplicationTests {
     void logsWhatTheApplicationWritesToWsgiErrorsLineByLine(CapturedOutput output) {
         client().get("/log");
         assertThat(output).contains("[test-client] first line from Python", "[test-client] second line from Python");
+    }
+
+    @Test
+    void givesTheJavaCallbacksOfPythonTheCallersLoggingContext() {
+        MDC.put("traceId", "4bf92f3577b34da6");
+        try {
+            assertThat(client().request("GET", "/read-from-java")
+                .environ("test.read", (Supplier<String>) () -> MDC.get("traceId")).send().text())
+                .isEqualTo("4bf92f3577b34da6");
+        }
+        finally {
+            MDC.remove("traceId");
+        }
     }
 
     @Test
