@@ -254,6 +254,11 @@ def read_from_java(environ, start_response):
     return _text(start_response, str(environ['test.read'].get()))
 
 
+def exit_interpreter(environ, start_response):
+    """End the whole interpreter, as a careless os._exit would."""
+    os._exit(3)
+
+
 def loop(environ, start_response):
     """Run Python without end, or while the file ?while= names exists; ?started sends the headers first."""
     query = _query(environ)
@@ -268,7 +273,7 @@ def loop(environ, start_response):
 PLAIN = dict(ROUTES, **{'/environ': environ_dump, '/late-error': late_error, '/raise': raising,
                         '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
                         '/log': log, '/import': import_module,
-                        '/loop': loop, '/read-from-java': read_from_java})
+                        '/loop': loop, '/read-from-java': read_from_java, '/exit': exit_interpreter})
 
 
 def plain(environ, start_response):

@@ -152,12 +152,17 @@ final class ContextPool implements AutoCloseable {
     }
 
     /**
-     * Give a context back. One that a failure killed is closed and replaced by a new one, started meanwhile and
-     * retried with a growing delay while it fails; once the pool is closing, nothing is replaced.
+     * Give a context back. One that a failure killed, or that served its {@code max-requests}, is closed and
+     * replaced by a new one, started meanwhile and retried with a growing delay while it fails; once the pool is
+     * closing, nothing is replaced.
      */
     void release(PythonContext context) {
-        if (!context.dead()) {
+        if (!context.dead() && !context.servedItsLastRequest()) {
             idle.add(context);
+            return;
+        }
+        if (!context.dead()) {
+            retire(context);
             return;
         }
         boolean cancelled = context.cancelled();
@@ -176,6 +181,24 @@ final class ContextPool implements AutoCloseable {
                         + "or ran out of resources); replacing it", config.name());
             }
             restarter.execute(() -> replace(1));
+        }
+    }
+
+    /** Finalise a context that served its {@code max-requests}, as Gunicorn restarts such a worker, and replace it. */
+    private void retire(PythonContext context) {
+        synchronized (this) {
+            if (closing) {
+                idle.add(context);
+                return;
+            }
+            contexts.remove(context);
+            replaced.incrementAndGet();
+            logger.info("Python application '{}': a context served its maximum number of requests; replacing it",
+                    config.name());
+            restarter.execute(() -> {
+                context.close(FINALISATION_TIMEOUT);
+                replace(1);
+            });
         }
     }
 

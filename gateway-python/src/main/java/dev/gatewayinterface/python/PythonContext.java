@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
@@ -71,9 +73,13 @@ final class PythonContext implements AutoCloseable {
 
     private final AtomicBoolean cancelling = new AtomicBoolean();
 
-    private PythonContext(PythonWorker worker, Duration timeout, Context context, Value glue, Value application) {
+    /** How many more requests the context may serve before it is retired; negative for any number. */
+    private final AtomicInteger requestsLeft;
+
+    private PythonContext(PythonWorker worker, PythonApplicationConfig config, Context context, Value glue,
+            Value application) {
         this.worker = worker;
-        this.timeout = timeout;
+        this.timeout = config.timeout();
         this.context = context;
         this.application = application;
         this.call = glue.getHashValue("call");
@@ -81,6 +87,14 @@ final class PythonContext implements AutoCloseable {
         this.iterate = glue.getHashValue("iterate");
         this.nextChunk = glue.getHashValue("next_chunk");
         this.close = glue.getHashValue("close");
+        this.requestsLeft = new AtomicInteger(requestLimit(config));
+    }
+
+    private static int requestLimit(PythonApplicationConfig config) {
+        if (config.maxRequests() == 0) {
+            return -1;
+        }
+        return config.maxRequests() + ThreadLocalRandom.current().nextInt(config.maxRequestsJitter() + 1);
     }
 
     /**
@@ -121,7 +135,7 @@ final class PythonContext implements AutoCloseable {
             String[] path = config.pythonPath().stream().map(entry -> entry.toAbsolutePath().toString())
                 .toArray(String[]::new);
             Value application = glue.getHashValue("load").execute(config.app(), path);
-            return new PythonContext(worker, config.timeout(), context, glue, application);
+            return new PythonContext(worker, config, context, glue, application);
         }
         catch (PolyglotException ex) {
             Throwable failure = translate(ex);
@@ -242,6 +256,14 @@ final class PythonContext implements AutoCloseable {
      */
     boolean dead() {
         return dead;
+    }
+
+    /**
+     * Count a request the context finished serving, and tell whether it has served as many as it may.
+     * @return {@code true} once it reached its {@code max-requests}: it is to be finalised and replaced
+     */
+    boolean servedItsLastRequest() {
+        return requestsLeft.get() >= 0 && requestsLeft.decrementAndGet() <= 0;
     }
 
     /**

@@ -7,7 +7,8 @@ package dev.gatewayinterface.python;
  * @param busy contexts serving a request
  * @param idle contexts free for a request
  * @param waiting requests waiting for a free context
- * @param replaced contexts that died or were cancelled and were replaced, since startup
+ * @param replaced contexts that died, were cancelled or served their {@code maxRequests}, and were replaced, since
+ *     startup
  * @param timeouts requests cancelled because their Python ran past the timeout, since startup
  * @param startFailures failed attempts to start a replacement context, since startup
  */

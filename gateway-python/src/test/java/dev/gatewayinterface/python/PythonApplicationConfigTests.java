@@ -55,6 +55,14 @@ class PythonApplicationConfigTests {
     }
 
     @Test
+    void refusesANegativeRequestLimit() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new PythonApplicationConfig("site", "app:app", PATH, 1, Duration.ZERO, Duration.ZERO, -1,
+                    0))
+            .withMessage("maxRequests must not be negative, not -1");
+    }
+
+    @Test
     void refusesASpecWithoutAModule() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new PythonApplicationConfig("site", ":app", PATH, 1, Duration.ZERO))

@@ -260,6 +260,19 @@ class PythonApplicationTests {
     }
 
     @Test
+    void replacesAContextOnceItServedItsMaximumNumberOfRequests() {
+        PythonApplicationConfig config = new PythonApplicationConfig("recycled", "wsgi_apps:plain",
+                List.of(Path.of("src/test/python")), 1, Duration.ofSeconds(60), Duration.ofSeconds(30), 2, 0);
+        try (PythonApplication recycled = PythonApplication.start(runtime, config)) {
+            TestClient client = TestClient.of(recycled);
+            String first = client.get("/thread").text();
+            assertThat(client.get("/thread").text()).isEqualTo(first);
+            assertThat(client.get("/thread").text()).isNotEqualTo(first).endsWith(" set at import");
+            assertThat(recycled.poolState().replaced()).isOne();
+        }
+    }
+
+    @Test
     void retriesAContextThatFailsToStartUntilItStartsAgain(@TempDir Path directory) throws IOException {
         Path flag = directory.resolve("failing");
         PythonApplicationConfig config = new PythonApplicationConfig("recovering",

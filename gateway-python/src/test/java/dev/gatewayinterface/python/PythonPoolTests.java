@@ -126,6 +126,16 @@ abstract class PythonPoolTests {
         assertThat(loops).allSatisfy(loop -> assertThat(new String(loop.join().body())).isEqualTo("looped"));
     }
 
+    @Test
+    void replacesAContextThatExitedAndKeepsServing() {
+        long replaced = application().poolState().replaced();
+        assertThat(http().get("/plain/exit").statusCode()).isEqualTo(500);
+        assertThat(application().poolState().replaced()).isEqualTo(replaced + 1);
+        HttpResponse<String> next = http().get("/plain/hello");
+        assertThat(next.statusCode()).isEqualTo(200);
+        await().until(() -> application().poolState().working() == 2);
+    }
+
     /** Start an upload whose body stays open, so that the application's read() keeps its context. */
     private Hold hold() {
         SubmissionPublisher<ByteBuffer> body = new SubmissionPublisher<>();

@@ -87,6 +87,18 @@ public class GatewayPythonProperties {
         private Duration timeout = Duration.ofSeconds(30);
 
         /**
+         * Number of requests a context serves before it is finalised and replaced by a new one, like Gunicorn's
+         * --max-requests, to contain slow memory leaks. 0 for no limit.
+         */
+        private int maxRequests;
+
+        /**
+         * Most requests added at random to max-requests for each context, like Gunicorn's
+         * --max-requests-jitter, so that the contexts of a pool are not all replaced at once.
+         */
+        private int maxRequestsJitter;
+
+        /**
          * Name/value pairs added to this application's environ, over gateway.environ.*. The request's own keys
          * take precedence.
          */
@@ -158,6 +170,30 @@ public class GatewayPythonProperties {
                         "gateway.python.apps.<name>.timeout must not be negative, not " + timeout);
             }
             this.timeout = timeout;
+        }
+
+        public int getMaxRequests() {
+            return maxRequests;
+        }
+
+        public void setMaxRequests(int maxRequests) {
+            this.maxRequests = notNegative("max-requests", maxRequests);
+        }
+
+        public int getMaxRequestsJitter() {
+            return maxRequestsJitter;
+        }
+
+        public void setMaxRequestsJitter(int maxRequestsJitter) {
+            this.maxRequestsJitter = notNegative("max-requests-jitter", maxRequestsJitter);
+        }
+
+        private static int notNegative(String property, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>." + property + " must not be negative, not " + value);
+            }
+            return value;
         }
 
         public Map<String, String> getEnviron() {

@@ -31,7 +31,7 @@ final class PythonPoolMetrics implements MeterBinder {
             gauge(registry, app, "gateway.python.pool.waiting", "Requests waiting for a free context",
                     PythonPoolState::waiting);
             counter(registry, app, "gateway.python.contexts.replaced",
-                    "Contexts that died or were cancelled, and were replaced", PythonPoolState::replaced);
+                    "Contexts that died, were cancelled or served their max-requests, and were replaced", PythonPoolState::replaced);
             counter(registry, app, "gateway.python.requests.timeouts",
                     "Requests cancelled because their Python ran past the timeout", PythonPoolState::timeouts);
             counter(registry, app, "gateway.python.contexts.start.failures",

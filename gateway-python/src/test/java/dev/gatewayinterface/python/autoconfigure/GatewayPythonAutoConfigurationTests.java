@@ -125,6 +125,8 @@ class GatewayPythonAutoConfigurationTests {
             gateway.python.apps.greeting.pool-size=0         | gateway.python.apps.<name>.pool-size must be at least 1, not 0
             gateway.python.apps.greeting.acquire-timeout=-1s | gateway.python.apps.<name>.acquire-timeout must not be negative, not PT-1S
             gateway.python.apps.greeting.timeout=-1s         | gateway.python.apps.<name>.timeout must not be negative, not PT-1S
+            gateway.python.apps.greeting.max-requests=-1     | gateway.python.apps.<name>.max-requests must not be negative, not -1
+            gateway.python.apps.greeting.max-requests-jitter=-2 | gateway.python.apps.<name>.max-requests-jitter must not be negative, not -2
             gateway.python.apps.greeting.app=:app            | gateway.python.apps.<name>.app must be 'module:name', such as 'app:app', not ':app'
             gateway.python.apps.greeting.path=greet          | A mount path must start with '/', not 'greet'
             """)
