@@ -68,10 +68,8 @@ final class PythonContext implements AutoCloseable {
     /** Whether the context can run no more Python: it exited, was cancelled, or ran out of resources. */
     private volatile boolean dead;
 
-    /** Whether the server cancelled the context, having given up waiting for it. */
-    private volatile boolean cancelled;
-
-    private final AtomicBoolean cancelling = new AtomicBoolean();
+    /** Whether the server cancelled the context: past a timeout, at shutdown, or to close it once dead. */
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     /** How many more requests the context may serve before it is retired; negative for any number. */
     private final AtomicInteger requestsLeft;
@@ -219,10 +217,9 @@ final class PythonContext implements AutoCloseable {
      */
     void cancel() {
         dead = true;
-        if (!cancelling.compareAndSet(false, true)) {
+        if (!cancelled.compareAndSet(false, true)) {
             return;
         }
-        cancelled = true;
         Thread canceller = new Thread(() -> {
             try {
                 context.close(true);
@@ -267,11 +264,11 @@ final class PythonContext implements AutoCloseable {
     }
 
     /**
-     * Tell whether the server cancelled this context, past a timeout, rather than the context dying by itself.
+     * Tell whether the server cancelled this context, rather than the context dying by itself.
      * @return {@code true} once cancelled
      */
     boolean cancelled() {
-        return cancelled;
+        return cancelled.get();
     }
 
     /**
