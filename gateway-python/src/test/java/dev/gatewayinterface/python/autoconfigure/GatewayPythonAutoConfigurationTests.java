@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,28 +40,17 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
  * and that every setting it cannot serve stops the application at startup, naming the property. The runs that
  * start Python share one runtime, so that GraalPy starts once.
  */
+@ExtendWith(SharedPythonRuntime.class)
 class GatewayPythonAutoConfigurationTests {
 
     private static final String APP = "gateway.python.apps.greeting.";
-
-    private static PythonRuntime runtime;
 
     private final WebApplicationContextRunner withoutRuntime = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(GatewayPythonAutoConfiguration.class, GatewayAutoConfiguration.class));
 
     // The shared runtime outlives each context: no destroy method, so closing a context leaves it running.
-    private final WebApplicationContextRunner runner = withoutRuntime.withBean(PythonRuntime.class, () -> runtime,
+    private final WebApplicationContextRunner runner = withoutRuntime.withBean(PythonRuntime.class, SharedPythonRuntime::get,
             definition -> definition.setDestroyMethodName(""));
-
-    @BeforeAll
-    static void startRuntime() {
-        runtime = PythonRuntime.start(Path.of("target/pycache"));
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
 
     @Test
     void mountsEachPythonApplicationAtItsPathWithItsOwnEnviron() {
@@ -159,7 +147,7 @@ class GatewayPythonAutoConfigurationTests {
             });
         }
         // Named by its content below the .pyc cache, and kept: the next start imports from the same files.
-        assertThat(extracted.get(0)).hasParent(runtime.pycacheDirectory().resolve("classpath"))
+        assertThat(extracted.get(0)).hasParent(SharedPythonRuntime.get().pycacheDirectory().resolve("classpath"))
             .isEqualTo(extracted.get(1));
         assertThat(extracted.get(0).resolve("jarred_app.py")).exists();
     }

@@ -6,10 +6,8 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.python.PythonRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -18,27 +16,16 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
  * Check that {@link GatewayPythonObservabilityAutoConfiguration} publishes each Python application's pool as
  * meters and health, and that the health contributor can be turned off.
  */
+@ExtendWith(SharedPythonRuntime.class)
 class GatewayPythonObservabilityAutoConfigurationTests {
-
-    private static PythonRuntime runtime;
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(GatewayPythonAutoConfiguration.class, GatewayAutoConfiguration.class,
                 GatewayPythonObservabilityAutoConfiguration.class))
-        .withBean(PythonRuntime.class, () -> runtime, definition -> definition.setDestroyMethodName(""))
+        .withBean(PythonRuntime.class, SharedPythonRuntime::get, definition -> definition.setDestroyMethodName(""))
         .withPropertyValues("gateway.python.apps.shop.app=wsgi_apps:plain", "gateway.python.apps.shop.pool-size=1",
                 "gateway.python.apps.shop.python-path=src/test/python", "gateway.python.apps.idle.app=wsgi_apps:plain",
                 "gateway.apps.idle.enabled=false");
-
-    @BeforeAll
-    static void startRuntime() {
-        runtime = PythonRuntime.start(Path.of("target/pycache"));
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
 
     @Test
     void recordsEachMountedApplicationsPoolAsMetersTaggedWithItsName() {
