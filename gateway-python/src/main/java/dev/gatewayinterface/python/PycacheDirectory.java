@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Set;
 
 /**
@@ -46,12 +47,28 @@ final class PycacheDirectory {
      */
     static Path prepare(Path directory) {
         try {
-            return prepare(directory, FileSystems.getDefault().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name")));
+            return prepare(directory, currentUser());
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot tell who runs this JVM, to check the .pyc cache directory "
                     + directory + " (" + PROPERTY + ")", ex);
+        }
+    }
+
+    private static UserPrincipal currentUser() throws IOException {
+        try {
+            return FileSystems.getDefault().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        }
+        catch (UserPrincipalNotFoundException ex) {
+            // A user without a name, as containers run with a random uid: the owner of a new file is who runs this.
+            Path probe = Files.createTempFile("gateway-python-", ".owner");
+            try {
+                return Files.getOwner(probe);
+            }
+            finally {
+                Files.deleteIfExists(probe);
+            }
         }
     }
 

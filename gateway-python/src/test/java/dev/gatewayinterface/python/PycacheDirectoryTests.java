@@ -57,6 +57,20 @@ class PycacheDirectoryTests {
     }
 
     @Test
+    void recognisesItsOwnerWhenTheUserHasNoName() throws IOException {
+        // As in a container whose random uid has no passwd entry: Java then calls the user '?'.
+        String name = System.getProperty("user.name");
+        System.setProperty("user.name", "?");
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            assertThat(PycacheDirectory.prepare(directory)).isEqualTo(directory.toAbsolutePath());
+        }
+        finally {
+            System.setProperty("user.name", name);
+        }
+    }
+
+    @Test
     void defaultsToADirectoryBelowTheUsersCacheDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
