@@ -4,12 +4,14 @@
 warning it raises, which `/violations` reports; `plain` serves the same routes and a few more without it.
 """
 
+import atexit
 import importlib
 import io
 import json
 import os
 import sys
 import tempfile
+import threading
 import warnings
 from wsgiref import validate
 
@@ -36,6 +38,10 @@ def _recording_show_warning(message, category, filename, lineno, file=None, line
 
 warnings.showwarning = _recording_show_warning
 warnings.simplefilter('always', validate.WSGIWarning)
+
+# Set on the thread that imports the module: a context's worker thread, which serves every request after.
+_thread_state = threading.local()
+_thread_state.value = 'set at import'
 
 _FILE_CONTENT = b''.join(b'line %04d of a file sent through wsgi.file_wrapper\n' % n for n in range(2000))
 _file_path = os.path.join(tempfile.mkdtemp(prefix='gateway-python-tests-'), 'sent.txt')
@@ -155,7 +161,12 @@ def violations(environ, start_response):
     return _text(start_response, report)
 
 
-ROUTES = {'/hello': hello, '/echo': echo, '/stream': stream, '/write': writer, '/file': file_wrapper,
+def thread(environ, start_response):
+    """Say which Python thread serves the request, and what it holds of the state set at import."""
+    return _text(start_response, f"{threading.get_ident()} {getattr(_thread_state, 'value', None)}")
+
+
+ROUTES = {'/hello': hello, '/thread': thread, '/echo': echo, '/stream': stream, '/write': writer, '/file': file_wrapper,
           '/error': error, '/error-first': error_first, '/page': page}
 VALIDATED = {path: validate.validator(route) for path, route in ROUTES.items()}
 
@@ -256,9 +267,31 @@ def log(environ, start_response):
     return _text(start_response, 'logged')
 
 
+def read_from_java(environ, start_response):
+    """Answer what the Java supplier under test.read gives, called from Python."""
+    return _text(start_response, str(environ['test.read'].get()))
+
+
+def exit_interpreter(environ, start_response):
+    """End the whole interpreter, as a careless os._exit would."""
+    os._exit(3)
+
+
+def loop(environ, start_response):
+    """Run Python without end, or while the file ?while= names exists; ?started sends the headers first."""
+    query = _query(environ)
+    flag = query.get('while')
+    if 'started' in query:
+        start_response('200 OK', [('Content-Type', 'text/plain')])('looping\n'.encode())
+    while flag is None or os.path.exists(flag):
+        pass
+    return _text(start_response, 'looped') if 'started' not in query else [b'looped\n']
+
+
 PLAIN = dict(ROUTES, **{'/environ': environ_dump, '/late-error': late_error, '/raise': raising,
                         '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
-                        '/log': log, '/import': import_module})
+                        '/log': log, '/import': import_module,
+                        '/loop': loop, '/read-from-java': read_from_java, '/exit': exit_interpreter})
 
 
 def plain(environ, start_response):
@@ -270,6 +303,22 @@ def factory(greeting, punctuation='!'):
     def greet(environ, start_response):
         return _text(start_response, f"{greeting}{punctuation}")
     return greet
+
+
+def finalising(marker):
+    """Build `plain`, with an atexit handler that adds a line to the file marker when the interpreter finalises."""
+    def write_marker():
+        with open(marker, 'a') as file:
+            file.write('atexit ran\n')
+    atexit.register(write_marker)
+    return plain
+
+
+def failing_while(flag):
+    """Build exit_context, unless the file flag names exists: then fail, as an application that cannot start."""
+    if os.path.exists(flag):
+        raise RuntimeError(f"cannot start while {flag} exists")
+    return exit_context
 
 
 def exit_context(environ, start_response):

@@ -187,12 +187,41 @@ public class GatewayProperties {
          */
         private boolean exactContentType = true;
 
+        /**
+         * Whether to make Spring MVC's multipart resolution lazy for the whole application, so that a
+         * multipart body bound for a mounted application is not parsed before its handler is known.
+         */
+        private boolean lazyMultipart = true;
+
+        /**
+         * How Tomcat treats an encoded slash (%2F) in any request path of the application: "reject" answers 400,
+         * "passthrough" keeps it encoded in the decoded path, so that it reaches a mounted application's
+         * PATH_INFO decoded. Unset leaves Tomcat's own setting, which rejects it.
+         */
+        private EncodedSlash encodedSlash;
+
         public boolean isExactContentType() {
             return exactContentType;
         }
 
         public void setExactContentType(boolean exactContentType) {
             this.exactContentType = exactContentType;
+        }
+
+        public EncodedSlash getEncodedSlash() {
+            return encodedSlash;
+        }
+
+        public void setEncodedSlash(EncodedSlash encodedSlash) {
+            this.encodedSlash = encodedSlash;
+        }
+
+        public boolean isLazyMultipart() {
+            return lazyMultipart;
+        }
+
+        public void setLazyMultipart(boolean lazyMultipart) {
+            this.lazyMultipart = lazyMultipart;
         }
 
         public DataSize getBodyReplayLimit() {
@@ -207,6 +236,18 @@ public class GatewayProperties {
             }
             this.bodyReplayLimit = bodyReplayLimit;
         }
+    }
+
+    /**
+     * What Tomcat does with an encoded slash in a request path.
+     */
+    public enum EncodedSlash {
+
+        /** Answer 400, Tomcat's default. */
+        REJECT,
+
+        /** Keep {@code %2F} encoded in the decoded path; the mount decodes it in PATH_INFO. */
+        PASSTHROUGH
     }
 
     /**
@@ -236,6 +277,31 @@ public class GatewayProperties {
          * take more of the response; past it the request ends as if the client went away.
          */
         private Duration clientTimeout = Duration.ofSeconds(60);
+
+        /**
+         * Whether to publish the application's readiness as refusing traffic while the executor refuses
+         * requests, and as accepting it again once it has refused none for max(retry-after, 10s). This changes
+         * the readiness of the whole application.
+         */
+        private boolean publishReadiness = true;
+
+        public boolean isPublishReadiness() {
+            return publishReadiness;
+        }
+
+        public void setPublishReadiness(boolean publishReadiness) {
+            this.publishReadiness = publishReadiness;
+        }
+
+        /**
+         * Return how long after a refused request the executor still counts as refusing: the retry delay, and no
+         * less than a health check's usual period, so that readiness does not flap.
+         * @return the hold time
+         */
+        public Duration refusingHold() {
+            Duration minimum = Duration.ofSeconds(10);
+            return retryAfter.compareTo(minimum) > 0 ? retryAfter : minimum;
+        }
 
         public int getMaxThreads() {
             return maxThreads;

@@ -9,7 +9,8 @@ import java.util.List;
 public enum GatewayMetrics {
 
     /** Requests to mounted applications, timed from the call of the application to the end of the request. */
-    REQUESTS("gateway.requests", "timer", List.of(Tags.APP, Tags.METHOD, Tags.STATUS, Tags.OUTCOME, Tags.EXCEPTION),
+    REQUESTS("gateway.requests", "timer", List.of(Tags.APP, Tags.METHOD, Tags.STATUS, Tags.OUTCOME, Tags.EXCEPTION,
+            Tags.ERROR),
             "Requests served by mounted applications, from the call to the end of the body."),
 
     /** Requests in progress. */
@@ -102,6 +103,12 @@ public enum GatewayMetrics {
 
         /** The simple class name of the application's exception, or {@code none}. */
         public static final String EXCEPTION = "exception";
+
+        /**
+         * The same value as {@link #EXCEPTION}, which Micrometer's meter handler adds to every timer of an
+         * observation: {@code none}, or the simple class name of the error.
+         */
+        public static final String ERROR = "error";
 
         /** The id of the broken contract rule, such as {@code header-name}. */
         public static final String RULE = "rule";

@@ -36,7 +36,10 @@ public final class ObservingRequestObserver implements RequestObserver {
     @Override
     public Request requestStarted(Exchange exchange) {
         GatewayObservationContext context = new GatewayObservationContext(application, exchange.method());
+        // A child of the observation current on this thread (the server's), and itself current while the
+        // application runs, so that what the application observes or traces is its child in turn.
         Observation observation = Observation.createNotStarted(convention, DEFAULT, () -> context, registry).start();
+        Observation.Scope scope = observation.openScope();
         long started = System.nanoTime();
         return new Request() {
 
@@ -48,6 +51,8 @@ public final class ObservingRequestObserver implements RequestObserver {
             @Override
             public void requestEnded(RequestOutcome outcome) {
                 context.setOutcome(outcome);
+                // The engine ends a request on the thread that started it, where the scope must be closed.
+                scope.close();
                 if (outcome.error() != null) {
                     observation.error(outcome.error());
                 }

@@ -25,6 +25,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -56,12 +57,17 @@ final class NettyResponseOutput implements ResponseOutput {
 
     private final Sinks.Empty<Void> done;
 
+    private final boolean head;
+
+    /** Body bytes still to send before the response is whole, or -1 while unknown (a chunked body). */
+    private long bodyRemaining = -1;
+
     private volatile boolean cancelled;
 
     private boolean finished;
 
     private NettyResponseOutput(ServerHttpResponse response, HttpServerResponse nativeResponse, ContextView context,
-            BufferedBytes buffered, Duration timeout, Sinks.Empty<Void> done) {
+            BufferedBytes buffered, Duration timeout, Sinks.Empty<Void> done, boolean head) {
         this.response = response;
         this.nativeResponse = nativeResponse;
         Channel[] connection = new Channel[1];
@@ -71,6 +77,7 @@ final class NettyResponseOutput implements ResponseOutput {
         this.buffered = buffered;
         this.timeout = timeout;
         this.done = done;
+        this.head = head;
     }
 
     /**
@@ -78,10 +85,10 @@ final class NettyResponseOutput implements ResponseOutput {
      * when Reactor Netty is on the class path.
      */
     static NettyResponseOutput of(ServerHttpResponse response, ContextView context, BufferedBytes buffered,
-            Duration timeout, Sinks.Empty<Void> done) {
+            Duration timeout, Sinks.Empty<Void> done, boolean head) {
         try {
             if (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse netty) {
-                return new NettyResponseOutput(response, netty, context, buffered, timeout, done);
+                return new NettyResponseOutput(response, netty, context, buffered, timeout, done, head);
             }
         }
         catch (RuntimeException ex) {
@@ -135,14 +142,15 @@ final class NettyResponseOutput implements ResponseOutput {
             }))
             .then(Mono.defer(() -> nativeResponse.sendHeaders().then()))
             .contextWrite(context);
-        Await.completion(commit, timeout, "take the response headers");
+        bodyRemaining = bodyLength(status, headers);
+        Await.completion(bodyRemaining == 0 ? completingHandler(commit) : commit, timeout, "take the response headers");
     }
 
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
         buffered.add(length);
         try {
-            send(Unpooled.wrappedBuffer(data, offset, length), "take the response body");
+            send(Unpooled.wrappedBuffer(data, offset, length), length, "take the response body");
         }
         finally {
             buffered.remove(length);
@@ -154,7 +162,7 @@ final class NettyResponseOutput implements ResponseOutput {
         if (!canSendFileRegions()) {
             return -1;
         }
-        send(new OpenFileRegion(file, position, count), "take the file");
+        send(new OpenFileRegion(file, position, count), count, "take the file");
         return count;
     }
 
@@ -204,7 +212,7 @@ final class NettyResponseOutput implements ResponseOutput {
         }
     }
 
-    private void send(ReferenceCounted message, String what) throws IOException {
+    private void send(ReferenceCounted message, long length, String what) throws IOException {
         AtomicBoolean handedOver = new AtomicBoolean();
         try {
             checkClient();
@@ -212,7 +220,9 @@ final class NettyResponseOutput implements ResponseOutput {
                 handedOver.set(true);
                 return message;
             });
-            Await.completion(nativeResponse.sendObject(handOver, FLUSH_EACH).then(), timeout, what);
+            Mono<Void> sent = nativeResponse.sendObject(handOver, FLUSH_EACH).then();
+            boolean last = bodyRemaining > 0 && (bodyRemaining -= length) <= 0;
+            Await.completion(last ? completingHandler(sent) : sent, timeout, what);
         }
         finally {
             // Netty releases what it was handed, once written or failed; only a message it never got is ours.
@@ -220,6 +230,38 @@ final class NettyResponseOutput implements ResponseOutput {
                 message.release();
             }
         }
+    }
+
+    /**
+     * Complete the handler in the same event-loop task that writes the response's last bytes, before the loop can
+     * hear of a client that closed on reading them: a client that closes at once after a whole response would
+     * otherwise win that race and be recorded as gone (outcome {@code UNKNOWN}) by Spring's metrics. Subscribed
+     * on the event loop, so that the send's own end is not signalled from this thread after the bytes left.
+     */
+    private Mono<Void> completingHandler(Mono<Void> lastSend) {
+        return lastSend.doOnSuccess(ignored -> done.tryEmitEmpty()).subscribeOn(Schedulers.fromExecutor(channel.eventLoop()));
+    }
+
+    /**
+     * Return how many body bytes make the response whole: none for HEAD, 1xx, 204 and 304, its Content-Length
+     * otherwise, or -1 when that is unknown and only the end of a chunked body tells.
+     */
+    private long bodyLength(int status, List<Header> headers) {
+        if (head || status < 200 || status == 204 || status == 304) {
+            return 0;
+        }
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase("Content-Length")) {
+                try {
+                    return Long.parseLong(header.value().trim());
+                }
+                catch (NumberFormatException ex) {
+                    // The engine checked the header; should it still not parse, the length stays unknown.
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private void checkClient() throws IOException {

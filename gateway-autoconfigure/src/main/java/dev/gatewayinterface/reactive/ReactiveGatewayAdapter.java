@@ -11,10 +11,12 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.context.ContextView;
@@ -112,29 +114,44 @@ public final class ReactiveGatewayAdapter {
         Sinks.Empty<Void> done = Sinks.empty();
         RequestBodyStream body = new RequestBodyStream(exchange.getRequest().getBody(),
                 exchange.getRequest().getHeaders().getContentLength(), buffered, clientTimeout);
-        ResponseOutput output = output(exchange.getResponse(), context, done);
+        ResponseOutput output = output(exchange.getResponse(), context, done,
+                HttpMethod.HEAD.equals(exchange.getRequest().getMethod()));
         ReactiveExchange request = new ReactiveExchange(exchange, protocol(exchange), rawScriptName, rawPathInfo,
                 user, body, output);
-        try {
-            executor.execute(() -> {
-                try {
-                    gateway.handle(request);
-                }
-                finally {
-                    request.end();
-                }
+        return Mono.<Void>create(handler -> {
+            // Listen for the end before the application starts: it may end, and the client close, before this
+            // thread goes on, and a handler that hears of the end only after the close is recorded as cancelled.
+            Disposable listening = done.asMono().subscribe(null, handler::error, handler::success);
+            handler.onCancel(() -> {
+                listening.dispose();
+                output.cancelled();
             });
-        }
-        catch (RejectedExecutionException ex) {
+            try {
+                executor.execute(() -> {
+                    Runnable closeScope = ServerObservationScope.open(context);
+                    try {
+                        gateway.handle(request);
+                    }
+                    finally {
+                        closeScope.run();
+                        request.end();
+                    }
+                });
+            }
+            catch (RejectedExecutionException ex) {
+                listening.dispose();
+                handler.error(ex);
+            }
+        }).onErrorResume(RejectedExecutionException.class, ex -> {
             logger.debug("No thread free for application '{}'; answering 503", gateway.options().name(), ex);
             return unavailable(exchange.getResponse());
-        }
-        return done.asMono().doOnCancel(output::cancelled);
+        });
     }
 
-    private ResponseOutput output(ServerHttpResponse response, ContextView context, Sinks.Empty<Void> done) {
+    private ResponseOutput output(ServerHttpResponse response, ContextView context, Sinks.Empty<Void> done,
+            boolean head) {
         ResponseOutput netty = REACTOR_NETTY_PRESENT
-                ? NettyResponseOutput.of(response, context, buffered, clientTimeout, done) : null;
+                ? NettyResponseOutput.of(response, context, buffered, clientTimeout, done, head) : null;
         return netty != null ? netty : new StreamingResponseOutput(response, context, clientTimeout, done);
     }
 

@@ -66,6 +66,14 @@ final class BodyPreservingRequest extends HttpServletRequestWrapper {
         return new SequenceInputStream(new ByteArrayInputStream(stream.recorded.toByteArray()), stream);
     }
 
+    /**
+     * Tell whether anyone read the body or asked for parameters through this wrapper.
+     * @return {@code true} if the body may have been read
+     */
+    boolean bodyTouched() {
+        return stream != null || parameters != null;
+    }
+
     @Override
     public ServletInputStream getInputStream() throws IOException {
         if (replayed) {

@@ -13,9 +13,9 @@ import org.springframework.web.util.WebUtils;
  *
  * <p>The request body reaches the application untouched even when a filter read it first, provided that
  * filter ran behind {@link ServletRequestBodyFilter}. When the engine must abort the connection (an error
- * after the headers were sent, or a body shorter than its {@code Content-Length}), this adapter throws
- * an {@link IOException}, which makes the servlet container close the connection instead of ending the
- * response cleanly.
+ * after the headers were sent, or a body shorter than its {@code Content-Length}), the
+ * {@link ServletAbortFilter} makes the servlet container close the connection instead of ending the response
+ * cleanly; without that filter in the chain, this adapter throws the {@link ResponseAbortedException} itself.
  */
 public final class ServletGatewayAdapter {
 
@@ -41,13 +41,23 @@ public final class ServletGatewayAdapter {
      * @param response the servlet response
      * @param rawScriptName the raw, percent-encoded path up to and including the mount
      * @param rawPathInfo the raw, percent-encoded rest of the path
-     * @throws IOException to make the container close the connection when the engine aborted the response
+     * @throws IOException to make the container close the connection when the engine aborted the response and no
+     * {@link ServletAbortFilter} is in the chain
      */
     public void service(HttpServletRequest request, HttpServletResponse response, String rawScriptName,
             String rawPathInfo) throws IOException {
         BodyPreservingRequest preserved = WebUtils.getNativeRequest(request, BodyPreservingRequest.class);
         ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo);
         gateway.handle(exchange);
-        exchange.rethrowAbort();
+        try {
+            exchange.rethrowAbort();
+        }
+        catch (ResponseAbortedException aborted) {
+            if (request.getAttribute(ServletAbortFilter.PRESENT_ATTRIBUTE) == null) {
+                throw aborted;
+            }
+            // Thrown by the filter, outside the DispatcherServlet, so no exception resolver sees it.
+            request.setAttribute(ServletAbortFilter.ABORT_ATTRIBUTE, aborted);
+        }
     }
 }

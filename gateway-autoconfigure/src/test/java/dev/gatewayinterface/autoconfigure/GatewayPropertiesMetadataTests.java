@@ -24,11 +24,15 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.headers.underscores\"")
             .contains("What to do with request headers whose names contain an underscore")
             .contains("\"name\": \"gateway.servlet.body-replay-limit\"")
+            .contains("\"name\": \"gateway.servlet.lazy-multipart\"")
+            .contains("\"name\": \"gateway.servlet.encoded-slash\"")
             .contains("\"name\": \"gateway.reactive.max-threads\"")
             .contains("\"name\": \"gateway.reactive.queue-capacity\"")
             .contains("\"name\": \"gateway.reactive.retry-after\"")
             .contains("\"name\": \"gateway.reactive.client-timeout\"")
-            .contains("Maximum number of applications running at once");
+            .contains("\"name\": \"gateway.reactive.publish-readiness\"")
+            .contains("Maximum number of applications running at once")
+            .contains("\"name\": \"management.health.gateway.enabled\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguratio
 import dev.gatewayinterface.testsupport.ProbedServerTests;
 import dev.gatewayinterface.testsupport.RawHttp;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +27,15 @@ class ReactiveThreadPoolTests extends ProbedServerTests {
     @Autowired
     @Qualifier(GatewayWebFluxAutoConfiguration.TASK_EXECUTOR_BEAN_NAME)
     ThreadPoolTaskExecutor executor;
+
+    /**
+     * Wait for the only thread to be free: the handler completes with the response's last byte, while the thread
+     * still closes the body, so a request sent right after a whole response may find the one thread busy.
+     */
+    @BeforeEach
+    void waitForTheThreadToBeFree() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> executor.getActiveCount() == 0);
+    }
 
     @Test
     void answers503WithRetryAfterWhileEveryThreadIsBusy() throws Exception {

@@ -2,7 +2,10 @@ package dev.gatewayinterface.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewayinterface.observation.GatewayMetrics;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,6 +22,9 @@ public abstract class MetricsContractTests extends ProbedServerTests {
 
     @Autowired
     protected MeterRegistry registry;
+
+    @Autowired
+    private ObservationParents parents;
 
     /**
      * Return the stack the subclass runs on, as the gateway endpoint names it.
@@ -94,6 +100,27 @@ public abstract class MetricsContractTests extends ProbedServerTests {
             .contains("\"pattern\":\"/fixed/**\"")
             .contains("\"validated\":false")
             .containsPattern("\"name\":\"fixed\".*?\"requests\":\\{\"total\":[1-9]");
+    }
+
+    @Test
+    void carriesExactlyTheDocumentedTagsOnEveryRecordedMeter() throws Exception {
+        bodyOf("/fixed");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("gateway.requests", "app", "fixed") > 0);
+        for (GatewayMetrics meter : GatewayMetrics.values()) {
+            for (Meter recorded : registry.find(meter.getName()).meters()) {
+                assertThat(recorded.getId().getTags()).as(meter.getName())
+                    .extracting(Tag::getKey)
+                    .containsExactlyInAnyOrderElementsOf(meter.getTags());
+            }
+        }
+        assertThat(registry.find(GatewayMetrics.REQUESTS.getName()).meters()).isNotEmpty();
+    }
+
+    @Test
+    void opensTheGatewayObservationInsideTheServersWhileTheApplicationRuns() throws Exception {
+        assertThat(bodyOf("/observed")).isEqualTo("gateway.requests");
+        // A child of http.server.requests, directly or below Spring Security's own observation of the request.
+        assertThat(parents.byApplication.get("observed")).contains("http.server.requests");
     }
 
     private long count(String name, String... tags) {

@@ -6,10 +6,13 @@ import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import dev.gatewayinterface.StartResponse;
 import dev.gatewayinterface.test.tck.TckDispatcher;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -46,6 +49,20 @@ public class TestApplications {
             probes.environ.set(new HashMap<>(environ));
             probes.thread.set(Thread.currentThread());
             return text(startResponse, "ok");
+        };
+    }
+
+    @Bean
+    ObservationParents observationParents() {
+        return new ObservationParents();
+    }
+
+    /** Answer with the name of the observation current while the application runs, as a tracer would find it. */
+    @Bean
+    Application observed(ObjectProvider<ObservationRegistry> registry) {
+        return (environ, startResponse) -> {
+            Observation current = registry.getObject().getCurrentObservation();
+            return text(startResponse, current == null ? "none" : current.getContextView().getName());
         };
     }
 

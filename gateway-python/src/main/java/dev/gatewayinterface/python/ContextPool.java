@@ -11,17 +11,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keep a fixed number of {@link PythonContext}s, each lent to one request at a time. A queue, not a lock, holds
- * the idle ones, because a context may be given back on another thread than the one that took it.
+ * Keep a fixed number of {@link PythonContext}s, each lent to one request at a time, replacing those that die. A
+ * queue, not a lock, holds the idle ones, because a context may be given back on another thread than the one
+ * that took it.
  */
 final class ContextPool implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(PythonApplication.class);
+
+    /** The longest wait between two attempts to start a context. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** How long an idle context's Python may take to finalise (atexit handlers) when the pool closes. */
+    private static final Duration FINALISATION_TIMEOUT = Duration.ofSeconds(10);
 
     private final PythonRuntime runtime;
 
@@ -33,11 +42,32 @@ final class ContextPool implements AutoCloseable {
 
     private final AtomicInteger waiting = new AtomicInteger();
 
+    /** How many contexts were started, for the names of their threads. */
+    private final AtomicInteger started;
+
+    private final AtomicLong replaced = new AtomicLong();
+
+    private final AtomicLong timeouts = new AtomicLong();
+
+    private final AtomicLong startFailures = new AtomicLong();
+
+    /** Starts replacement contexts, one at a time, and retries those that failed. */
+    private final ScheduledThreadPoolExecutor restarter;
+
+    /** Whether the pool is closing; guarded by {@code this}, so that no replacement starts once it is. */
+    private boolean closing;
+
     private ContextPool(PythonRuntime runtime, PythonApplicationConfig config, List<PythonContext> contexts) {
         this.runtime = runtime;
         this.config = config;
         this.contexts = new CopyOnWriteArrayList<>(contexts);
         this.idle = new ArrayBlockingQueue<>(contexts.size(), true, contexts);
+        this.started = new AtomicInteger(contexts.size());
+        this.restarter = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "python-" + config.name() + "-restart");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -47,7 +77,7 @@ final class ContextPool implements AutoCloseable {
      */
     static ContextPool start(PythonRuntime runtime, PythonApplicationConfig config) {
         List<PythonContext> contexts = new ArrayList<>(config.poolSize());
-        contexts.add(startOne(runtime, config, 1));
+        contexts.add(startOne(runtime, config, 1, "context 1 of " + config.poolSize()));
         if (config.poolSize() == 1) {
             return new ContextPool(runtime, config, contexts);
         }
@@ -61,7 +91,8 @@ final class ContextPool implements AutoCloseable {
             List<CompletableFuture<PythonContext>> starting = new ArrayList<>();
             for (int index = 2; index <= config.poolSize(); index++) {
                 int number = index;
-                starting.add(CompletableFuture.supplyAsync(() -> startOne(runtime, config, number), executor));
+                starting.add(CompletableFuture.supplyAsync(() -> startOne(runtime, config, number,
+                        "context " + number + " of " + config.poolSize()), executor));
             }
             RuntimeException failure = null;
             for (CompletableFuture<PythonContext> context : starting) {
@@ -93,11 +124,12 @@ final class ContextPool implements AutoCloseable {
         }
     }
 
-    private static PythonContext startOne(PythonRuntime runtime, PythonApplicationConfig config, int number) {
+    private static PythonContext startOne(PythonRuntime runtime, PythonApplicationConfig config, int number,
+            String which) {
         long start = System.nanoTime();
-        PythonContext context = PythonContext.start(runtime, config);
-        logger.info("Python application '{}': context {} of {} imported '{}' in {} ms", config.name(), number,
-                config.poolSize(), config.app(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        PythonContext context = PythonContext.start(runtime, config, "python-" + config.name() + "-" + number);
+        logger.info("Python application '{}': {} imported '{}' in {} ms", config.name(), which, config.app(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return context;
     }
 
@@ -119,31 +151,91 @@ final class ContextPool implements AutoCloseable {
         }
     }
 
-    /** Give a context back; one that a failure killed is closed and replaced by a new one, started meanwhile. */
+    /**
+     * Give a context back. One that a failure killed, or that served its {@code max-requests}, is closed and
+     * replaced by a new one, started meanwhile and retried with a growing delay while it fails; once the pool is
+     * closing, nothing is replaced.
+     */
     void release(PythonContext context) {
-        if (!context.dead()) {
+        if (!context.dead() && !context.servedItsLastRequest()) {
             idle.add(context);
             return;
         }
-        logger.error("Python application '{}': a context can run no more Python (it exited, was cancelled or ran out "
-                + "of resources); replacing it", config.name());
+        if (!context.dead()) {
+            retire(context);
+            return;
+        }
+        boolean cancelled = context.cancelled();
         contexts.remove(context);
         closeQuietly(context);
-        Thread starter = new Thread(this::replace, "python-" + config.name() + "-restart");
-        starter.setDaemon(true);
-        starter.start();
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            replaced.incrementAndGet();
+            if (cancelled) {
+                logger.info("Python application '{}': replacing a cancelled context", config.name());
+            }
+            else {
+                logger.error("Python application '{}': a context can run no more Python (it exited, was cancelled "
+                        + "or ran out of resources); replacing it", config.name());
+            }
+            restarter.execute(() -> replace(1));
+        }
     }
 
-    private void replace() {
+    /** Finalise a context that served its {@code max-requests}, as Gunicorn restarts such a worker, and replace it. */
+    private void retire(PythonContext context) {
+        synchronized (this) {
+            if (closing) {
+                idle.add(context);
+                return;
+            }
+            contexts.remove(context);
+            replaced.incrementAndGet();
+            logger.info("Python application '{}': a context served its maximum number of requests; replacing it",
+                    config.name());
+            restarter.execute(() -> {
+                context.close(FINALISATION_TIMEOUT);
+                replace(1);
+            });
+        }
+    }
+
+    private void replace(int attempt) {
+        PythonContext replacement;
         try {
-            PythonContext replacement = startOne(runtime, config, contexts.size() + 1);
-            contexts.add(replacement);
-            idle.add(replacement);
+            replacement = startOne(runtime, config, started.incrementAndGet(), "a new context");
         }
         catch (RuntimeException ex) {
-            logger.error("Python application '{}' could not replace a context; the pool is one context smaller",
-                    config.name(), ex);
+            synchronized (this) {
+                if (closing) {
+                    logger.debug("A Python context starting while the pool closed failed", ex);
+                    return;
+                }
+                startFailures.incrementAndGet();
+                Duration delay = backoff(attempt);
+                logger.error("Python application '{}' could not start a new context (attempt {}); trying again in {}",
+                        config.name(), attempt, delay, ex);
+                restarter.schedule(() -> replace(attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return;
         }
+        synchronized (this) {
+            if (!closing) {
+                contexts.add(replacement);
+                idle.add(replacement);
+                return;
+            }
+        }
+        // Started while the pool closed: nobody will use it, so it is finalised at once.
+        replacement.close(FINALISATION_TIMEOUT);
+    }
+
+    /** Return the wait before the given attempt's retry: one second, doubled each time, at most half a minute. */
+    static Duration backoff(int attempt) {
+        long seconds = 1L << Math.min(attempt - 1, 5);
+        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
     private static void closeQuietly(PythonContext context) {
@@ -168,15 +260,55 @@ final class ContextPool implements AutoCloseable {
         return waiting.get();
     }
 
+    /** Count a request whose Python ran past the timeout. */
+    void timedOut() {
+        timeouts.incrementAndGet();
+    }
+
+    /** Describe the pool now. */
+    PythonPoolState state() {
+        int live = contexts.size();
+        int free = idle.size();
+        return new PythonPoolState(config.poolSize(), Math.max(live - free, 0), free, waiting.get(), replaced.get(),
+                timeouts.get(), startFailures.get());
+    }
+
+    /**
+     * Close the pool. Idle contexts finalise Python (atexit handlers run); contexts still serving a request are
+     * waited for up to the grace period, then finalised too, or cancelled if still busy. No context is replaced
+     * any more, and one starting meanwhile is closed as soon as it is up.
+     * @param grace how long to wait for requests still running
+     */
+    void close(Duration grace) {
+        synchronized (this) {
+            closing = true;
+        }
+        restarter.shutdownNow();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!contexts.isEmpty()) {
+            PythonContext context;
+            try {
+                context = idle.poll(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (context == null) {
+                break;
+            }
+            contexts.remove(context);
+            context.close(FINALISATION_TIMEOUT);
+        }
+        for (PythonContext busy : contexts) {
+            logger.warn("Python application '{}': a context still served a request {} after shutdown began; "
+                    + "cancelling it", config.name(), grace);
+            busy.close();
+        }
+    }
+
     @Override
     public void close() {
-        for (PythonContext context : contexts) {
-            try {
-                context.close();
-            }
-            catch (RuntimeException ex) {
-                logger.warn("A Python context failed to close", ex);
-            }
-        }
+        close(Duration.ZERO);
     }
 }

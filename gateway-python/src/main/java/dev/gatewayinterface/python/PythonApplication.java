@@ -11,12 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.graalvm.polyglot.PolyglotException;
+import java.util.function.Function;
 import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * Serve a Python WSGI application, such as a Flask or Django one, as an {@link Application}, on GraalPy.
  *
  * <p>A pool of GraalPy contexts, each with the application imported, serves requests; a context serves one
- * request at a time, from the call until the body is closed, like a pre-forked worker process. So the Python
- * application sees {@code wsgi.multithread} false and {@code wsgi.multiprocess} true when the pool has more
- * than one context. A request that finds no free context within the configured wait is answered
- * {@code 503 Service Unavailable} with {@code Retry-After}.
+ * request at a time, from the call until the body is closed, on its own thread, like a pre-forked worker process.
+ * So the Python application sees {@code wsgi.multithread} false and {@code wsgi.multiprocess} true when the pool
+ * has more than one context. A request that finds no free context within the configured wait is answered
+ * {@code 503 Service Unavailable} with {@code Retry-After}; one whose Python runs past the configured timeout is
+ * cancelled and answered {@code 504 Gateway Timeout}, and its context replaced.
  *
  * <p>The Python side follows PEP 3333 (docs/SPEC.md §13 lists how values cross over): the environ is a
  * {@code dict} of {@code str}, {@code bool} and file-like objects; {@code start_response} and {@code write} check
@@ -41,6 +43,9 @@ public final class PythonApplication implements Application, AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(PythonApplication.class);
 
     private static final byte[] BUSY = "503 Service Unavailable: every Python context is busy\n"
+        .getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] TIMED_OUT = "504 Gateway Timeout: the Python application took too long\n"
         .getBytes(StandardCharsets.US_ASCII);
 
     private static final long BUSY_WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
@@ -77,6 +82,14 @@ public final class PythonApplication implements Application, AutoCloseable {
         return config;
     }
 
+    /**
+     * Describe the pool of contexts now: how many serve, wait, were replaced or timed out.
+     * @return the pool's figures
+     */
+    public PythonPoolState poolState() {
+        return pool.state();
+    }
+
     /** Return how many contexts are free to take a request now. */
     int idleContexts() {
         return pool.idle();
@@ -95,15 +108,18 @@ public final class PythonApplication implements Application, AutoCloseable {
         }
         boolean handedOver = false;
         try {
+            PythonCall request = new PythonCall(environ, startResponse);
+            Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut = timeout -> timedOut(timeout,
+                    request, environ, startResponse);
             Value result;
             try {
-                result = context.call(new PythonCall(environ, startResponse), pool.size() > 1);
+                result = context.call(request, pool.size() > 1);
             }
-            catch (PolyglotException ex) {
-                throw PythonCall.sneaky(context.fail(ex));
+            catch (PythonWorker.WorkerTimeoutException ex) {
+                return timedOut.apply(ex);
             }
             // From here on, closing the body gives the context back.
-            PythonBody body = new PythonBody(context, result, () -> pool.release(context));
+            PythonBody body = new PythonBody(context, result, () -> pool.release(context), timedOut);
             handedOver = true;
             try {
                 Iterable<byte[]> file = sendFile(context, result, body, environ);
@@ -129,6 +145,25 @@ public final class PythonApplication implements Application, AutoCloseable {
     }
 
     /**
+     * Answer a request whose Python ran past the timeout, as Gunicorn does when it kills a worker: 504 if nothing
+     * was sent yet, else an aborted response (the timeout is rethrown). Its context is being cancelled.
+     */
+    private List<byte[]> timedOut(PythonWorker.WorkerTimeoutException timeout, PythonCall request,
+            Map<String, Object> environ, StartResponse startResponse) {
+        logger.warn("Python application '{}': {} {}{} ran longer than its timeout of {}; cancelling it and replacing "
+                + "its context", config.name(), environ.get(Environ.REQUEST_METHOD), environ.get(Environ.SCRIPT_NAME),
+                environ.get(Environ.PATH_INFO), timeout.timeout());
+        pool.timedOut();
+        if (!request.takeOverResponse()) {
+            // Python is sending at this moment: the response cannot be changed, only ended.
+            throw timeout;
+        }
+        startResponse.start("504 Gateway Timeout", List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                new Header("Content-Length", Integer.toString(TIMED_OUT.length))), timeout);
+        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(TIMED_OUT);
+    }
+
+    /**
      * Hand a real file the application returned through {@code wsgi.file_wrapper} to the server, which may
      * send it without copying. Java opens the file by its path and checks it is the same file; the Python body
      * is closed when the request ends.
@@ -140,14 +175,7 @@ public final class PythonApplication implements Application, AutoCloseable {
                 || !(environ.get(Environ.WSGI_FILE_WRAPPER) instanceof FileWrapper wrapper)) {
             return null;
         }
-        Value file;
-        try {
-            file = context.sendableFile(result);
-        }
-        catch (PolyglotException ex) {
-            // Iterating the file in Python still works, and reports any real failure where it happens.
-            return null;
-        }
+        PythonContext.SendableFile file = context.sendableFile(result);
         if (file == null) {
             return null;
         }
@@ -157,7 +185,7 @@ public final class PythonApplication implements Application, AutoCloseable {
         }
         Iterable<byte[]> sent;
         try {
-            sent = wrapper.wrap(stream, file.getArrayElement(2).asInt());
+            sent = wrapper.wrap(stream, file.blockSize());
         }
         catch (RuntimeException ex) {
             closeQuietly(stream);
@@ -175,23 +203,22 @@ public final class PythonApplication implements Application, AutoCloseable {
     }
 
     /** Open the file Python named, at Python's position, if it is still the file Python has open. */
-    private static FileInputStream open(Value file) {
+    private static FileInputStream open(PythonContext.SendableFile file) {
         FileInputStream stream = null;
         try {
-            Path path = Path.of(file.getArrayElement(0).asString());
+            Path path = Path.of(file.path());
             stream = new FileInputStream(path.toFile());
             Map<String, Object> identity = Files.readAttributes(path, "unix:dev,ino");
-            if (((Number) identity.get("dev")).longValue() != file.getArrayElement(3).asLong()
-                    || ((Number) identity.get("ino")).longValue() != file.getArrayElement(4).asLong()) {
+            if (((Number) identity.get("dev")).longValue() != file.device()
+                    || ((Number) identity.get("ino")).longValue() != file.inode()) {
                 closeQuietly(stream);
                 return null;
             }
-            stream.getChannel().position(file.getArrayElement(1).asLong());
+            stream.getChannel().position(file.position());
             return stream;
         }
         catch (IOException | RuntimeException ex) {
-            // Renamed, deleted, unreadable by path, no inode numbers on this platform, or a value Python did not
-            // send as expected: Python iterates it.
+            // Renamed, deleted, unreadable by path, or no inode numbers on this platform: Python iterates it.
             closeQuietly(stream);
             return null;
         }
@@ -222,10 +249,21 @@ public final class PythonApplication implements Application, AutoCloseable {
     }
 
     /**
-     * Close every context. Requests still running are cancelled.
+     * Close every context, as a Gunicorn worker exits: idle contexts finalise Python ({@code atexit} handlers run,
+     * files are flushed); contexts still serving a request are waited for up to the grace period, and cancelled
+     * past it. No context is replaced any more.
+     * @param grace how long requests still running may take
+     */
+    public void close(Duration grace) {
+        Objects.requireNonNull(grace, "grace must not be null");
+        pool.close(grace);
+    }
+
+    /**
+     * Close every context: idle ones finalise Python; requests still running are cancelled.
      */
     @Override
     public void close() {
-        pool.close();
+        pool.close(Duration.ZERO);
     }
 }

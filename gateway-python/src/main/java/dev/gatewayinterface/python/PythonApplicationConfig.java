@@ -15,9 +15,18 @@ import java.util.Objects;
  *     its installed packages
  * @param poolSize how many contexts serve requests, one request at a time each
  * @param acquireTimeout how long a request waits for a free context before it is answered 503
+ * @param timeout how long one run of Python for a request may take (the call, one chunk, the close) before the
+ *     request is cancelled and its context replaced; {@link Duration#ZERO} for no limit
+ * @param maxRequests how many requests a context serves before it is finalised and replaced, as Gunicorn's
+ *     {@code --max-requests} restarts a worker (against slow leaks); 0 for no limit
+ * @param maxRequestsJitter the most requests added at random to {@code maxRequests} for each context, so that
+ *     the contexts of a pool are not all replaced at once
  */
 public record PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
-        Duration acquireTimeout) {
+        Duration acquireTimeout, Duration timeout, int maxRequests, int maxRequestsJitter) {
+
+    /** Gunicorn's default {@code --timeout}. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Create a configuration, checking every value.
@@ -26,6 +35,9 @@ public record PythonApplicationConfig(String name, String app, List<Path> python
      * @param pythonPath the directories to import from
      * @param poolSize the number of contexts, at least 1
      * @param acquireTimeout the longest wait for a context, not negative
+     * @param timeout the longest run of Python per step of a request, not negative, zero for none
+     * @param maxRequests the requests each context serves before it is replaced, not negative, zero for no limit
+     * @param maxRequestsJitter the most requests added at random to the limit, not negative
      */
     public PythonApplicationConfig {
         Objects.requireNonNull(name, "name must not be null");
@@ -40,10 +52,48 @@ public record PythonApplicationConfig(String name, String app, List<Path> python
         if (acquireTimeout.isNegative()) {
             throw new IllegalArgumentException("acquireTimeout must not be negative, not " + acquireTimeout);
         }
+        Objects.requireNonNull(timeout, "timeout must not be null");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, not " + timeout);
+        }
+        if (maxRequests < 0) {
+            throw new IllegalArgumentException("maxRequests must not be negative, not " + maxRequests);
+        }
+        if (maxRequestsJitter < 0) {
+            throw new IllegalArgumentException("maxRequestsJitter must not be negative, not " + maxRequestsJitter);
+        }
     }
 
     /**
-     * Return a configuration with one context per available processor and a 10-second wait for one.
+     * Create a configuration whose contexts serve any number of requests.
+     * @param name the application's name
+     * @param app the application spec
+     * @param pythonPath the directories to import from
+     * @param poolSize the number of contexts, at least 1
+     * @param acquireTimeout the longest wait for a context, not negative
+     * @param timeout the longest run of Python per step of a request, not negative, zero for none
+     */
+    public PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
+            Duration acquireTimeout, Duration timeout) {
+        this(name, app, pythonPath, poolSize, acquireTimeout, timeout, 0, 0);
+    }
+
+    /**
+     * Create a configuration with Gunicorn's default request timeout, 30 seconds.
+     * @param name the application's name
+     * @param app the application spec
+     * @param pythonPath the directories to import from
+     * @param poolSize the number of contexts, at least 1
+     * @param acquireTimeout the longest wait for a context, not negative
+     */
+    public PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
+            Duration acquireTimeout) {
+        this(name, app, pythonPath, poolSize, acquireTimeout, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Return a configuration with one context per available processor, a 10-second wait for one and a
+     * 30-second request timeout.
      * @param name the application's name
      * @param app the application spec
      * @param pythonPath the directories to import from

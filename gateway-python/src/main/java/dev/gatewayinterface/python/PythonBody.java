@@ -1,14 +1,16 @@
 package dev.gatewayinterface.python;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
  * Stream what a Python application returned, one chunk per Python {@code next()}, never joined; closing it calls
- * the Python {@code close()} and then gives the context back to the pool, on whichever thread closes it.
+ * the Python {@code close()} and then gives the context back to the pool, on whichever thread closes it. When
+ * Python runs past its timeout while iterated, the rest of the body is the server's answer to that.
  */
 final class PythonBody implements Iterable<byte[]>, AutoCloseable {
 
@@ -18,12 +20,19 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
 
     private final Runnable release;
 
+    private final Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut;
+
+    /** What is left of the server's answer once Python ran past its timeout; {@code null} until then. */
+    private Iterator<byte[]> answer;
+
     private boolean closed;
 
-    PythonBody(PythonContext context, Value result, Runnable release) {
+    PythonBody(PythonContext context, Value result, Runnable release,
+            Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut) {
         this.context = context;
         this.result = result;
         this.release = release;
+        this.timedOut = timedOut;
     }
 
     @Override
@@ -32,20 +41,24 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
         try {
             iterator = context.iterate(result);
         }
-        catch (PolyglotException ex) {
-            throw PythonCall.sneaky(context.fail(ex));
+        catch (PythonWorker.WorkerTimeoutException ex) {
+            answer = timedOut.apply(ex).iterator();
+            return answer;
         }
         // One chunk is asked of Python each time the server wants the next, so nothing is read ahead or joined.
         return Stream.iterate(nextChunk(iterator), Objects::nonNull, previous -> nextChunk(iterator)).iterator();
     }
 
     private byte[] nextChunk(Value iterator) {
-        try {
-            return context.nextChunk(iterator);
+        if (answer == null) {
+            try {
+                return context.nextChunk(iterator);
+            }
+            catch (PythonWorker.WorkerTimeoutException ex) {
+                answer = timedOut.apply(ex).iterator();
+            }
         }
-        catch (PolyglotException ex) {
-            throw PythonCall.sneaky(context.fail(ex));
-        }
+        return answer.hasNext() ? answer.next() : null;
     }
 
     @Override
@@ -55,10 +68,10 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
         }
         closed = true;
         try {
-            context.close(result);
-        }
-        catch (PolyglotException ex) {
-            throw PythonCall.sneaky(context.fail(ex));
+            // A cancelled context runs no more Python; its body's close() went with it.
+            if (!context.dead()) {
+                context.close(result);
+            }
         }
         finally {
             release.run();

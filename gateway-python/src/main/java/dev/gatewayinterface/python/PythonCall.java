@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
@@ -43,6 +44,12 @@ final class PythonCall {
     final ProxyExecutable write;
 
     private Write writer;
+
+    /** Held while Python's start_response or write uses the response, so that a timeout never races them. */
+    private final ReentrantLock response = new ReentrantLock();
+
+    /** Whether the server took the response over from a Python that ran past its timeout; guarded by the lock. */
+    private boolean takenOver;
 
     PythonCall(Map<String, Object> environ, StartResponse startResponse) {
         String[] names = new String[environ.size()];
@@ -82,19 +89,57 @@ final class PythonCall {
             errors.flush();
             return null;
         };
-        this.start = arguments -> start(startResponse, arguments);
-        this.write = arguments -> {
-            if (writer == null) {
-                throw new IllegalStateException("write() was called before start_response (SPEC §5.5)");
-            }
+        this.start = arguments -> {
+            response.lock();
             try {
+                checkNotTakenOver();
+                return start(startResponse, arguments);
+            }
+            finally {
+                response.unlock();
+            }
+        };
+        this.write = arguments -> {
+            response.lock();
+            try {
+                checkNotTakenOver();
+                if (writer == null) {
+                    throw new IllegalStateException("write() was called before start_response (SPEC §5.5)");
+                }
                 writer.write(PythonContext.bytes(arguments[0]));
             }
             catch (Exception ex) {
                 throw sneaky(ex);
             }
+            finally {
+                response.unlock();
+            }
             return null;
         };
+    }
+
+    private void checkNotTakenOver() {
+        if (takenOver) {
+            throw new IllegalStateException("the request ran past its timeout; the server answered it");
+        }
+    }
+
+    /**
+     * Take the response away from Python, whose code ran past its timeout and still runs until cancelled.
+     * @return {@code true} if the server may now answer; {@code false} if Python is inside start_response or
+     *     write at this moment, and the response is left to it
+     */
+    boolean takeOverResponse() {
+        if (!response.tryLock()) {
+            return false;
+        }
+        try {
+            takenOver = true;
+            return true;
+        }
+        finally {
+            response.unlock();
+        }
     }
 
     /**

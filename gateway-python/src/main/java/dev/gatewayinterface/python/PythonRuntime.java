@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.graalvm.polyglot.Engine;
@@ -40,18 +39,15 @@ public final class PythonRuntime implements AutoCloseable {
 
     /**
      * Start a runtime that writes compiled Python files below the given directory.
-     * @param pycacheDirectory where {@code .pyc} files go (Python's {@code PYTHONPYCACHEPREFIX}); created if missing
+     * @param pycacheDirectory where {@code .pyc} files go (Python's {@code PYTHONPYCACHEPREFIX}); created, readable
+     *     and writable by its owner only, if missing
      * @return the runtime
+     * @throws IllegalStateException if the directory belongs to another user, or others may write to it: their
+     *     {@code .pyc} files would run instead of the application's sources
      */
     public static PythonRuntime start(Path pycacheDirectory) {
         Objects.requireNonNull(pycacheDirectory, "pycacheDirectory must not be null");
-        Path directory = pycacheDirectory.toAbsolutePath();
-        try {
-            Files.createDirectories(directory);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot create the .pyc cache directory " + directory, ex);
-        }
+        Path directory = PycacheDirectory.prepare(pycacheDirectory);
         // Below JDK 22 Truffle cannot load its attach library and says so on stderr at length; the one-line
         // warning below says what it means here. A value the deployer set is kept.
         if (System.getProperty(ATTACH_FAILURE_ACTION) == null) {
@@ -85,8 +81,21 @@ public final class PythonRuntime implements AutoCloseable {
         return engine;
     }
 
-    Path pycacheDirectory() {
+    /**
+     * Return the directory of compiled Python files, where class path applications are also extracted.
+     * @return its absolute path
+     */
+    public Path pycacheDirectory() {
         return pycacheDirectory;
+    }
+
+    /**
+     * Return the default directory of compiled Python files: {@code gateway-python/pycache} below the user's
+     * cache directory ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}).
+     * @return the directory, which may not exist yet
+     */
+    public static Path defaultPycacheDirectory() {
+        return PycacheDirectory.defaultDirectory();
     }
 
     Source glue() {

@@ -17,10 +17,11 @@ class PythonApplicationConfigTests {
     private static final List<Path> PATH = List.of(Path.of("app"));
 
     @Test
-    void defaultsToOneContextPerProcessorAndATenSecondWait() {
+    void defaultsToOneContextPerProcessorATenSecondWaitAndGunicornsThirtySecondTimeout() {
         PythonApplicationConfig config = PythonApplicationConfig.of("site", "app:app", PATH);
         assertThat(config.poolSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.acquireTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -43,6 +44,22 @@ class PythonApplicationConfigTests {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new PythonApplicationConfig("site", "app:app", PATH, 1, Duration.ofSeconds(-1)))
             .withMessage("acquireTimeout must not be negative, not PT-1S");
+    }
+
+    @Test
+    void refusesANegativeTimeout() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new PythonApplicationConfig("site", "app:app", PATH, 1, Duration.ZERO,
+                    Duration.ofMillis(-1)))
+            .withMessage("timeout must not be negative, not PT-0.001S");
+    }
+
+    @Test
+    void refusesANegativeRequestLimit() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> new PythonApplicationConfig("site", "app:app", PATH, 1, Duration.ZERO, Duration.ZERO, -1,
+                    0))
+            .withMessage("maxRequests must not be negative, not -1");
     }
 
     @Test

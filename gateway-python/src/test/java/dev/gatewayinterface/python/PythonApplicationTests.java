@@ -2,6 +2,7 @@ package dev.gatewayinterface.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.FileWrapper;
@@ -13,20 +14,27 @@ import dev.gatewayinterface.test.TestClient;
 import dev.gatewayinterface.test.TestEnviron;
 import dev.gatewayinterface.test.TestResponse;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -97,6 +105,19 @@ class PythonApplicationTests {
     void logsWhatTheApplicationWritesToWsgiErrorsLineByLine(CapturedOutput output) {
         client().get("/log");
         assertThat(output).contains("[test-client] first line from Python", "[test-client] second line from Python");
+    }
+
+    @Test
+    void givesTheJavaCallbacksOfPythonTheCallersLoggingContext() {
+        MDC.put("traceId", "4bf92f3577b34da6");
+        try {
+            assertThat(client().request("GET", "/read-from-java")
+                .environ("test.read", (Supplier<String>) () -> MDC.get("traceId")).send().text())
+                .isEqualTo("4bf92f3577b34da6");
+        }
+        finally {
+            MDC.remove("traceId");
+        }
     }
 
     @Test
@@ -236,6 +257,66 @@ class PythonApplicationTests {
             // The only context died; the next request waits for its replacement instead of failing for good.
             assertThat(client.get("/").text()).isEqualTo("still serving");
         }
+    }
+
+    @Test
+    void replacesAContextOnceItServedItsMaximumNumberOfRequests() {
+        PythonApplicationConfig config = new PythonApplicationConfig("recycled", "wsgi_apps:plain",
+                List.of(Path.of("src/test/python")), 1, Duration.ofSeconds(60), Duration.ofSeconds(30), 2, 0);
+        try (PythonApplication recycled = PythonApplication.start(runtime, config)) {
+            TestClient client = TestClient.of(recycled);
+            String first = client.get("/thread").text();
+            assertThat(client.get("/thread").text()).isEqualTo(first);
+            assertThat(client.get("/thread").text()).isNotEqualTo(first).endsWith(" set at import");
+            assertThat(recycled.poolState().replaced()).isOne();
+        }
+    }
+
+    @Test
+    void retriesAContextThatFailsToStartUntilItStartsAgain(@TempDir Path directory) throws IOException {
+        Path flag = directory.resolve("failing");
+        PythonApplicationConfig config = new PythonApplicationConfig("recovering",
+                "wsgi_apps:failing_while('" + flag + "')", List.of(Path.of("src/test/python")), 1,
+                Duration.ofSeconds(60));
+        try (PythonApplication recovering = PythonApplication.start(runtime, config)) {
+            TestClient client = TestClient.of(recovering).catchingErrors().withoutValidation();
+            Files.createFile(flag);
+            assertThat(client.get("/?exit").status()).isEqualTo(500);
+            await().until(() -> recovering.poolState().startFailures() >= 1);
+            assertThat(recovering.poolState().working()).isZero();
+            Files.delete(flag);
+            // The request waits for the context that the next attempt starts.
+            assertThat(client.get("/").text()).isEqualTo("still serving");
+            assertThat(recovering.poolState()).satisfies(state -> {
+                assertThat(state.working()).isOne();
+                assertThat(state.replaced()).isOne();
+            });
+        }
+    }
+
+    @Test
+    void finalisesIdleContextsAndCancelsOnlyTheOneStillBusyAfterTheGracePeriod(@TempDir Path directory,
+            CapturedOutput output) throws Exception {
+        Path marker = directory.resolve("finalised");
+        PythonApplicationConfig config = new PythonApplicationConfig("closing", "wsgi_apps:finalising('" + marker
+                + "')", List.of(Path.of("src/test/python")), 2, Duration.ofSeconds(1));
+        PythonApplication closing = PythonApplication.start(runtime, config);
+        CompletableFuture<Iterable<byte[]>> looping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return closing.call(TestEnviron.builder().path("/loop").build(), IGNORED_START);
+            }
+            catch (Exception ex) {
+                throw new CompletionException(ex);
+            }
+        });
+        await().until(() -> closing.poolState().busy() == 1);
+        closing.close(Duration.ofMillis(200));
+        // The idle context ran its atexit handler; the looping one was cancelled, so it could not.
+        assertThat(marker).hasContent("atexit ran");
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(looping::join)
+            .withCauseInstanceOf(PythonException.class);
+        assertThat(closing.poolState().working()).isZero();
+        assertThat(output).doesNotContain("'closing': a new context", "'closing' could not start");
     }
 
     @ParameterizedTest

@@ -7,13 +7,19 @@ import dev.gatewayinterface.autoconfigure.MountDefinition;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SubmissionPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,6 +100,40 @@ abstract class PythonPoolTests {
         HttpResponse<byte[]> response = hold.release();
         assertThat(new String(response.body())).isEqualTo("held 0 bytes");
         await().until(() -> application().idleContexts() == 2);
+    }
+
+    @Test
+    void servesEveryRequestOfAContextOnTheThreadThatImportedTheApplication() {
+        Set<String> answers = new HashSet<>();
+        for (int request = 0; request < 5; request++) {
+            answers.add(http().get("/wsgi/thread").body());
+        }
+        // The one context of 'wsgi' answers with its thread's id and the threading.local value set at import.
+        assertThat(answers).singleElement().asString().matches("\\d+ set at import");
+    }
+
+    @Test
+    void keepsTheJavaSideAnsweringWhilePythonLoopsOnEveryContext(@TempDir Path directory) throws IOException {
+        Path flag = Files.createFile(directory.resolve("looping"));
+        List<CompletableFuture<HttpResponse<byte[]>>> loops = new ArrayList<>();
+        for (int request = 0; request < 2; request++) {
+            loops.add(http().sendAsync(http().request("/plain/loop?while=" + flag)));
+        }
+        await().until(() -> application().idleContexts() == 0);
+        HttpResponse<String> java = http().send(http().request("/java/hello").timeout(Duration.ofSeconds(10)));
+        assertThat(java.body()).isEqualTo("Hello from Java");
+        Files.delete(flag);
+        assertThat(loops).allSatisfy(loop -> assertThat(new String(loop.join().body())).isEqualTo("looped"));
+    }
+
+    @Test
+    void replacesAContextThatExitedAndKeepsServing() {
+        long replaced = application().poolState().replaced();
+        assertThat(http().get("/plain/exit").statusCode()).isEqualTo(500);
+        assertThat(application().poolState().replaced()).isEqualTo(replaced + 1);
+        HttpResponse<String> next = http().get("/plain/hello");
+        assertThat(next.statusCode()).isEqualTo(200);
+        await().until(() -> application().poolState().working() == 2);
     }
 
     /** Start an upload whose body stays open, so that the application's read() keeps its context. */

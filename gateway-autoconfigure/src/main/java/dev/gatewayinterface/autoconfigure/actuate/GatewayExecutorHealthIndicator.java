@@ -6,9 +6,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Report the reactive stack's application executor: {@code OUT_OF_SERVICE} while it refuses requests (every
- * thread busy and the queue full, or a request refused recently), so that a load balancer stops sending
- * traffic to an instance that answers 503; {@code UP} otherwise.
+ * Report the reactive stack's application executor: {@code UP}, with its figures and whether it refuses requests
+ * now (every thread busy and the queue full, or a request refused recently). A saturated executor is no reason to
+ * restart the application nor to fail the health root, often the liveness URL: it takes the application out of
+ * traffic through readiness instead ({@link dev.gatewayinterface.autoconfigure.webflux.GatewayReadiness}).
  */
 public final class GatewayExecutorHealthIndicator implements HealthIndicator {
 
@@ -29,6 +30,6 @@ public final class GatewayExecutorHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         boolean refusing = executor.saturated() || executor.rejectedWithin(window);
-        return (refusing ? Health.outOfService() : Health.up()).withDetails(executor.state()).build();
+        return Health.up().withDetails(executor.state()).withDetail("refusing", refusing).build();
     }
 }

@@ -3,7 +3,6 @@ package dev.gatewayinterface.autoconfigure.actuate;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
-import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,15 +21,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("gateway")
 public final class GatewayHealthAutoConfiguration {
 
-    /** The shortest time a refused request keeps the executor reported out of service: a health check's period. */
-    private static final Duration MINIMUM_WINDOW = Duration.ofSeconds(10);
-
     @Bean
     @ConditionalOnMissingBean(name = "gatewayHealthIndicator")
     GatewayExecutorHealthIndicator gatewayHealthIndicator(GatewayExecutorMonitor executor,
             GatewayProperties properties) {
-        Duration retryAfter = properties.getReactive().getRetryAfter();
-        return new GatewayExecutorHealthIndicator(executor,
-                retryAfter.compareTo(MINIMUM_WINDOW) > 0 ? retryAfter : MINIMUM_WINDOW);
+        return new GatewayExecutorHealthIndicator(executor, properties.getReactive().refusingHold());
     }
 }

@@ -14,8 +14,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Watch the executor that runs applications on the reactive stack: how many run, how many wait, and how many
  * were refused, for the actuator endpoint and the health indicator. Every request's task goes through it.
+ *
+ * <p>Not itself an {@link Executor}, so that it is no bean of that type: Spring Boot's task execution backs off
+ * when one exists, and a user's injection of an {@code Executor} by type would find it.
  */
-public final class GatewayExecutorMonitor implements Executor {
+public final class GatewayExecutorMonitor {
 
     private final Executor delegate;
 
@@ -60,7 +63,11 @@ public final class GatewayExecutorMonitor implements Executor {
         }
     }
 
-    @Override
+    /**
+     * Run a task on the watched executor, counting it while it runs, and counting a refusal.
+     * @param task the task
+     * @throws RejectedExecutionException if the executor refuses it
+     */
     public void execute(Runnable task) {
         try {
             delegate.execute(() -> {

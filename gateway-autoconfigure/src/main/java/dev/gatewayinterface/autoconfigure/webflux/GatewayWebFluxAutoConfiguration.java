@@ -1,5 +1,6 @@
 package dev.gatewayinterface.autoconfigure.webflux;
 
+import dev.gatewayinterface.autoconfigure.ConditionalOnEnabledMounts;
 import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
@@ -9,12 +10,15 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,12 +29,19 @@ import org.springframework.web.reactive.DispatcherHandler;
 /**
  * Serve mounted applications on WebFlux: a handler mapping beside the controllers' own, and the executor whose
  * threads run the applications, so that their blocking calls never run on an event loop (docs/SPEC.md §12).
+ *
+ * <p>The executor is no default autowiring candidate and is configured after Spring Boot's task execution, so
+ * that {@code applicationTaskExecutor}, {@code @Async} and a user's injection of a {@code TaskExecutor} by type
+ * are as without the gateway; it is injected by its name only.
  */
-@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@AutoConfiguration(after = GatewayAutoConfiguration.class,
+        afterName = { "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+                "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(DispatcherHandler.class)
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnMountedApplications
+@ConditionalOnEnabledMounts
 public final class GatewayWebFluxAutoConfiguration {
 
     /** The name of the executor that runs applications; define a bean of this name to replace it. */
@@ -42,7 +53,7 @@ public final class GatewayWebFluxAutoConfiguration {
     GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts, GatewayExecutorMonitor executor,
             GatewayProperties properties) {
         GatewayProperties.Reactive reactive = properties.getReactive();
-        return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor,
+        return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor::execute,
                 reactive.getRetryAfter(), reactive.getClientTimeout()));
     }
 
@@ -52,12 +63,25 @@ public final class GatewayWebFluxAutoConfiguration {
         return new GatewayExecutorMonitor(executor, Threading.VIRTUAL.isActive(environment));
     }
 
+    /**
+     * Take the application out of traffic through readiness while the executor refuses requests: this changes
+     * the readiness of the whole application, so {@code gateway.reactive.publish-readiness=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnBean(ApplicationAvailability.class)
+    @ConditionalOnBooleanProperty(name = "gateway.reactive.publish-readiness", matchIfMissing = true)
+    GatewayReadiness gatewayReadiness(GatewayExecutorMonitor executor, GatewayProperties properties,
+            ApplicationEventPublisher publisher, ApplicationAvailability availability) {
+        return new GatewayReadiness(executor, properties.getReactive().refusingHold(), publisher, availability);
+    }
+
     /** Run applications on a bounded pool of platform threads with a bounded queue. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnThreading(Threading.PLATFORM)
     static class PlatformThreadsConfiguration {
 
-        @Bean(TASK_EXECUTOR_BEAN_NAME)
+        @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
+        @Qualifier(TASK_EXECUTOR_BEAN_NAME)
         @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
         ThreadPoolTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
             GatewayProperties.Reactive reactive = properties.getReactive();
@@ -82,7 +106,8 @@ public final class GatewayWebFluxAutoConfiguration {
     @ConditionalOnThreading(Threading.VIRTUAL)
     static class VirtualThreadsConfiguration {
 
-        @Bean(TASK_EXECUTOR_BEAN_NAME)
+        @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
+        @Qualifier(TASK_EXECUTOR_BEAN_NAME)
         @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
         SimpleAsyncTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX);

@@ -3,13 +3,10 @@ package dev.gatewayinterface.autoconfigure.webmvc;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.servlet.ServletGatewayAdapter;
-import dev.gatewayinterface.servlet.ResponseAbortedException;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.springframework.http.server.RequestPath;
-import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -28,9 +25,6 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
 
     /** After RequestMappingHandlerMapping (0) and RouterFunctionMapping (3), before resource handling. */
     static final int ORDER = 100;
-
-    private static final HttpRequestHandler NOTHING = (request, response) -> {
-    };
 
     private final Mounts mounts;
 
@@ -56,10 +50,6 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
 
     @Override
     protected Object getHandlerInternal(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof ResponseAbortedException) {
-            // The container's error page for an aborted response: add nothing to the truncated body.
-            return NOTHING;
-        }
         RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
                 ? ServletRequestPathUtils.getParsedRequestPath(request)
                 : ServletRequestPathUtils.parseAndCache(request);

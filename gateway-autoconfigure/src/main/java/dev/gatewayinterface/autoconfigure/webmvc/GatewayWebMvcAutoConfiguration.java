@@ -4,23 +4,24 @@ import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
-import dev.gatewayinterface.servlet.ResponseAbortedException;
+import dev.gatewayinterface.servlet.ServletAbortFilter;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
 import dev.gatewayinterface.servlet.TomcatExactContentTypeValve;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.web.error.ErrorPage;
-import org.springframework.boot.web.error.ErrorPageRegistrar;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, HttpServletRequest.class })
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnMountedApplications
+@Import(GatewayTomcatConfiguration.class)
 public final class GatewayWebMvcAutoConfiguration {
 
     @Bean
@@ -41,25 +43,29 @@ public final class GatewayWebMvcAutoConfiguration {
     }
 
     @Bean
-    ServletRequestBodyFilter gatewayRequestBodyFilter(Mounts mounts, GatewayProperties properties) {
-        return new ServletRequestBodyFilter(mounts, (int) properties.getServlet().getBodyReplayLimit().toBytes());
+    ServletRequestBodyFilter gatewayRequestBodyFilter(Mounts mounts, GatewayProperties properties,
+            ListableBeanFactory beans) {
+        return new ServletRequestBodyFilter(mounts, new PrecedingHandlerMappings(beans),
+                (int) properties.getServlet().getBodyReplayLimit().toBytes());
     }
 
     /**
-     * Answer an aborted response's error dispatch with nothing: containers include an error page into a
-     * committed response before closing its connection, which would append text to the truncated body.
+     * Close the connection of an aborted response from outside the DispatcherServlet and the security chain,
+     * without an error page (docs/SPEC.md §7).
      */
     @Bean
-    ErrorPageRegistrar gatewayAbortedResponseErrorPage() {
-        return registry -> registry.addErrorPages(new ErrorPage(ResponseAbortedException.class,
-                ResponseAbortedException.ERROR_PATH));
+    ServletAbortFilter gatewayAbortFilter() {
+        return new ServletAbortFilter();
     }
 
     /**
      * Make multipart resolution lazy: eager resolution parses (and so consumes) every multipart body before
      * the DispatcherServlet knows which handler gets it, including bodies bound for a mounted application.
+     * This changes every multipart request of the application (parts are parsed when first asked for), so
+     * {@code gateway.servlet.lazy-multipart=false} turns it off where no mount takes multipart bodies.
      */
     @Bean
+    @ConditionalOnBooleanProperty(name = "gateway.servlet.lazy-multipart", matchIfMissing = true)
     static BeanPostProcessor gatewayLazyMultipartResolution() {
         return new BeanPostProcessor() {
 

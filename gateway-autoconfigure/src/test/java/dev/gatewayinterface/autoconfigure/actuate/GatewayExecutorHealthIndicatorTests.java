@@ -50,19 +50,19 @@ class GatewayExecutorHealthIndicatorTests {
     }
 
     @Test
-    void reportsOutOfServiceAfterARefusedRequest() {
+    void staysUpButSaysItRefusesAfterARefusedRequest() {
         Executor refusing = task -> {
             throw new RejectedExecutionException("full");
         };
         GatewayExecutorMonitor monitor = new GatewayExecutorMonitor(refusing, false);
         assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> monitor.execute(() -> { }));
         Health health = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10)).health();
-        assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-        assertThat(health.getDetails()).containsEntry("rejected", 1L);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("rejected", 1L).containsEntry("refusing", true);
     }
 
     @Test
-    void reportsOutOfServiceWhileEveryThreadIsBusy() throws Exception {
+    void saysItRefusesWhileEveryThreadIsBusy() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor();
@@ -74,7 +74,7 @@ class GatewayExecutorHealthIndicatorTests {
         });
         assertThat(running.await(20, TimeUnit.SECONDS)).isTrue();
         GatewayExecutorHealthIndicator indicator = new GatewayExecutorHealthIndicator(monitor, Duration.ofSeconds(10));
-        assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(indicator.health().getDetails()).containsEntry("refusing", true);
         release.countDown();
     }
 

@@ -7,11 +7,16 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,7 +24,11 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.reactive.HandlerMapping;
@@ -95,6 +104,44 @@ class GatewayWebFluxAutoConfigurationTests {
     }
 
     @Test
+    void leavesTaskExecutorInjectionAndAsyncMethodsToSpringBoot() {
+        runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+            .withUserConfiguration(AsyncWork.class)
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                Object bootExecutor = context.getBean("applicationTaskExecutor");
+                AsyncWork work = context.getBean(AsyncWork.class);
+                assertThat(work.executor()).isSameAs(bootExecutor);
+                assertThat(context.getBean(TaskExecutor.class)).isSameAs(bootExecutor);
+                assertThat(work.threadName().get(10, TimeUnit.SECONDS)).startsWith("task-");
+                assertThat(context).hasBean(EXECUTOR);
+            });
+    }
+
+    @Test
+    void offersItsExecutorToNoInjectionByType() {
+        runner.withUserConfiguration(ExecutorUser.class).run(context -> {
+            assertThat(context).hasNotFailed().hasBean(EXECUTOR);
+            assertThat(context.getBean(ExecutorUser.class).executor).isNull();
+        });
+    }
+
+    @Test
+    void publishesReadinessUnlessTurnedOff() {
+        ReactiveWebApplicationContextRunner available = runner
+            .withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class));
+        available.run(context -> assertThat(context).hasSingleBean(GatewayReadiness.class));
+        available.withPropertyValues("gateway.reactive.publish-readiness=false")
+            .run(context -> assertThat(context).doesNotHaveBean(GatewayReadiness.class));
+    }
+
+    @Test
+    void backsOffWhenEveryApplicationIsDisabled() {
+        runner.withPropertyValues("gateway.apps.hello.enabled=false")
+            .run(GatewayWebFluxAutoConfigurationTests::assertServesNothing);
+    }
+
+    @Test
     void bindsTheRetryDelayAndTheClientTimeout() {
         runner.withPropertyValues("gateway.reactive.retry-after=30s", "gateway.reactive.client-timeout=5s")
             .run(context -> {
@@ -165,6 +212,37 @@ class GatewayWebFluxAutoConfigurationTests {
     /** Ask a thread whether it is virtual; the API is JDK 21's and this code compiles for 17. */
     private static boolean isVirtual(Thread thread) throws ReflectiveOperationException {
         return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+    }
+
+    /** Take an executor by type and run an asynchronous method, as a user's bean does. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAsync
+    static class AsyncWork {
+
+        private final TaskExecutor executor;
+
+        AsyncWork(TaskExecutor executor) {
+            this.executor = executor;
+        }
+
+        public TaskExecutor executor() {
+            return executor;
+        }
+
+        @Async
+        public CompletableFuture<String> threadName() {
+            return CompletableFuture.completedFuture(Thread.currentThread().getName());
+        }
+    }
+
+    /** Take any executor there is to take by type. */
+    static class ExecutorUser {
+
+        final Executor executor;
+
+        ExecutorUser(ObjectProvider<Executor> executors) {
+            this.executor = executors.getIfAvailable();
+        }
     }
 
     private static Application application() {

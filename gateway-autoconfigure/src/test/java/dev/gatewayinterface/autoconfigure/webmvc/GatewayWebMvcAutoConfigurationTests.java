@@ -10,6 +10,7 @@ import dev.gatewayinterface.servlet.TomcatExactContentTypeValve;
 import java.util.ArrayList;
 import java.util.List;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -112,6 +113,29 @@ class GatewayWebMvcAutoConfigurationTests {
                 StandardServletMultipartResolver::new)
                 .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
                         .isTrue());
+    }
+
+    @Test
+    void leavesMultipartResolutionAloneWhenLazyMultipartIsOff() {
+        runner.withConfiguration(AutoConfigurations.of(MultipartAutoConfiguration.class))
+                .withPropertyValues("gateway.servlet.lazy-multipart=false")
+                .run(context -> assertThat(resolvesLazily(context.getBean(StandardServletMultipartResolver.class)))
+                        .isFalse());
+    }
+
+    @Test
+    void changesTomcatsEncodedSlashHandlingOnlyWhenAsked() {
+        runner.run(context -> assertThat(context).doesNotHaveBean("gatewayEncodedSlashCustomizer"));
+        runner.withPropertyValues("gateway.servlet.encoded-slash=passthrough").run(context -> {
+            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+            @SuppressWarnings("unchecked")
+            WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer = context
+                .getBean("gatewayEncodedSlashCustomizer", WebServerFactoryCustomizer.class);
+            customizer.customize(factory);
+            Connector connector = new Connector();
+            factory.getConnectorCustomizers().forEach(each -> each.customize(connector));
+            assertThat(connector.getEncodedSolidusHandling()).isEqualTo("passthrough");
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonRuntime;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -37,6 +39,9 @@ public final class GatewayPythonAutoConfiguration {
 
     static final String APPLICATIONS_BEAN = "gatewayPythonApplications";
 
+    /** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
     @Bean
     @ConditionalOnMissingBean
     PythonRuntime gatewayPythonRuntime(GatewayPythonProperties properties) {
@@ -45,8 +50,12 @@ public final class GatewayPythonAutoConfiguration {
 
     @Bean(APPLICATIONS_BEAN)
     PythonApplications gatewayPythonApplications(PythonRuntime runtime, GatewayPythonProperties properties,
-            ResourcePatternResolver resources) {
-        return new PythonApplications(runtime, properties, resources);
+            ResourcePatternResolver resources, Environment environment) {
+        // Requests still running when the contexts close get the same time as Spring's graceful shutdown phases.
+        Binder binder = Binder.get(environment);
+        Duration grace = binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+            .orElse(DEFAULT_SHUTDOWN_GRACE);
+        return new PythonApplications(runtime, properties, resources, binder, grace);
     }
 
     /** Match when {@code gateway.python.apps} names at least one application. */

@@ -1,6 +1,7 @@
 package dev.gatewayinterface.python.autoconfigure;
 
 import dev.gatewayinterface.mount.MountPaths;
+import dev.gatewayinterface.python.PythonRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +23,12 @@ public class GatewayPythonProperties {
     private final Map<String, App> apps = new LinkedHashMap<>();
 
     /**
-     * Directory where compiled Python files (.pyc) are kept between starts, shared by every context.
+     * Directory where compiled Python files (.pyc) are kept between starts, shared by every context, and where
+     * "classpath:" python-path entries are extracted. Created owner-only if missing; startup fails if it belongs
+     * to another user or others may write to it. Defaults to gateway-python/pycache below $XDG_CACHE_HOME or
+     * ~/.cache.
      */
-    private Path pycacheDir = Path.of(System.getProperty("java.io.tmpdir"), "gateway-python-pycache");
+    private Path pycacheDir = PythonRuntime.defaultPycacheDirectory();
 
     public Map<String, App> getApps() {
         return apps;
@@ -74,6 +78,25 @@ public class GatewayPythonProperties {
          * How long a request waits for a free context before it is answered 503 Service Unavailable.
          */
         private Duration acquireTimeout = Duration.ofSeconds(10);
+
+        /**
+         * How long one run of Python for a request may take (the call, each chunk of the body, the close), like
+         * Gunicorn's --timeout. Past it the request is cancelled, answered 504 Gateway Timeout (or ended, if the
+         * response had started), and its context replaced. 0 for no limit.
+         */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        /**
+         * Number of requests a context serves before it is finalised and replaced by a new one, like Gunicorn's
+         * --max-requests, to contain slow memory leaks. 0 for no limit.
+         */
+        private int maxRequests;
+
+        /**
+         * Most requests added at random to max-requests for each context, like Gunicorn's
+         * --max-requests-jitter, so that the contexts of a pool are not all replaced at once.
+         */
+        private int maxRequestsJitter;
 
         /**
          * Name/value pairs added to this application's environ, over gateway.environ.*. The request's own keys
@@ -135,6 +158,42 @@ public class GatewayPythonProperties {
                         "gateway.python.apps.<name>.acquire-timeout must not be negative, not " + acquireTimeout);
             }
             this.acquireTimeout = acquireTimeout;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>.timeout must not be negative, not " + timeout);
+            }
+            this.timeout = timeout;
+        }
+
+        public int getMaxRequests() {
+            return maxRequests;
+        }
+
+        public void setMaxRequests(int maxRequests) {
+            this.maxRequests = notNegative("max-requests", maxRequests);
+        }
+
+        public int getMaxRequestsJitter() {
+            return maxRequestsJitter;
+        }
+
+        public void setMaxRequestsJitter(int maxRequestsJitter) {
+            this.maxRequestsJitter = notNegative("max-requests-jitter", maxRequestsJitter);
+        }
+
+        private static int notNegative(String property, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.python.apps.<name>." + property + " must not be negative, not " + value);
+            }
+            return value;
         }
 
         public Map<String, String> getEnviron() {

@@ -3,6 +3,7 @@ package dev.gatewayinterface.python.autoconfigure;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonApplicationConfig;
+import dev.gatewayinterface.python.PythonPoolState;
 import dev.gatewayinterface.python.PythonRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +12,22 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -35,16 +45,36 @@ final class PythonApplications implements DisposableBean {
 
     private final ResourcePatternResolver resources;
 
-    private final List<PythonApplication> started = new ArrayList<>();
-
-    private final List<Path> copies = new ArrayList<>();
+    private final Map<String, PythonApplication> started = new LinkedHashMap<>();
 
     private final PythonRuntime runtime;
 
-    PythonApplications(PythonRuntime runtime, GatewayPythonProperties properties, ResourcePatternResolver resources) {
+    private final Duration shutdownGrace;
+
+    private final List<String> mounted;
+
+    /**
+     * Prepare to start the applications.
+     * @param shutdownGrace how long requests still running at shutdown may take before their contexts are
+     *     cancelled: {@code spring.lifecycle.timeout-per-shutdown-phase}
+     */
+    PythonApplications(PythonRuntime runtime, GatewayPythonProperties properties, ResourcePatternResolver resources,
+            Binder binder, Duration shutdownGrace) {
         this.runtime = runtime;
         this.properties = properties;
         this.resources = resources;
+        this.shutdownGrace = shutdownGrace;
+        this.mounted = properties.getApps().keySet().stream()
+            .filter(name -> PythonMountRegistrar.mounted(binder, name))
+            .toList();
+    }
+
+    /**
+     * Return the names of the applications that are mounted, started or not yet.
+     * @return the names, in the order they are configured
+     */
+    List<String> mounted() {
+        return mounted;
     }
 
     /**
@@ -62,9 +92,28 @@ final class PythonApplications implements DisposableBean {
             pythonPath.add(directory(name, entry));
         }
         PythonApplication application = PythonApplication.start(runtime,
-                new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout()));
-        started.add(application);
+                new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout(),
+                        app.getTimeout(), app.getMaxRequests(), app.getMaxRequestsJitter()));
+        started.put(name, application);
         return new MountDefinition(name, app.getPath(), application, app.getEnviron());
+    }
+
+    /**
+     * Return the applications started so far, by name.
+     * @return a copy, in the order they started
+     */
+    synchronized Map<String, PythonApplication> started() {
+        return new LinkedHashMap<>(started);
+    }
+
+    /**
+     * Describe the pool of each application started so far.
+     * @return each pool's state, by application name
+     */
+    Map<String, PythonPoolState> poolStates() {
+        Map<String, PythonPoolState> states = new LinkedHashMap<>();
+        started().forEach((name, application) -> states.put(name, application.poolState()));
+        return states;
     }
 
     /**
@@ -77,7 +126,7 @@ final class PythonApplications implements DisposableBean {
         }, app.getEnviron());
     }
 
-    /** Return a python-path entry as a directory, copying a class path location out of its jar if need be. */
+    /** Return a python-path entry as a directory, extracting a class path location out of its jar if need be. */
     private Path directory(String name, String entry) {
         if (!entry.startsWith(CLASSPATH)) {
             return Path.of(entry);
@@ -92,45 +141,94 @@ final class PythonApplications implements DisposableBean {
             if (root.isFile()) {
                 return root.getFile().toPath();
             }
-            return copy(root, location);
+            return extract(root, location);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read " + entry + " for gateway.python.apps." + name, ex);
         }
     }
 
-    private Path copy(Resource root, String location) throws IOException {
-        Path target = Files.createTempDirectory("gateway-python-");
-        copies.add(target);
+    /**
+     * Extract a class path location out of its jar once, into a folder below the {@code .pyc} cache named by a
+     * hash of its files' names and contents: later starts of the same code find it in place, so their imports
+     * hit the cache, and the cache grows only with new versions of the code, never with restarts.
+     */
+    private Path extract(Resource root, String location) throws IOException {
         String rootUrl = root.getURL().toString();
+        Map<String, Resource> files = new TreeMap<>();
         for (Resource resource : resources.getResources(location + "**")) {
             String url = resource.getURL().toString();
-            if (!url.startsWith(rootUrl) || url.endsWith("/") || !resource.isReadable()) {
-                continue;
+            if (url.startsWith(rootUrl) && !url.endsWith("/") && resource.isReadable()) {
+                files.put(URLDecoder.decode(url.substring(rootUrl.length()), StandardCharsets.UTF_8), resource);
             }
-            Path file = target.resolve(URLDecoder.decode(url.substring(rootUrl.length()), StandardCharsets.UTF_8))
-                .normalize();
-            if (!file.startsWith(target)) {
-                continue;
+        }
+        Path extracted = runtime.pycacheDirectory().resolve("classpath");
+        Path target = extracted.resolve(hash(files));
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Files.createDirectories(extracted);
+        // Written aside and renamed into place, so that a folder under its final name is always complete, even
+        // with several JVMs starting at once.
+        Path staging = Files.createTempDirectory(extracted, target.getFileName() + ".");
+        try {
+            for (Map.Entry<String, Resource> entry : files.entrySet()) {
+                Path file = staging.resolve(entry.getKey()).normalize();
+                if (!file.startsWith(staging)) {
+                    continue;
+                }
+                Files.createDirectories(file.getParent());
+                try (InputStream in = entry.getValue().getInputStream()) {
+                    Files.copy(in, file);
+                }
             }
-            Files.createDirectories(file.getParent());
-            try (InputStream in = resource.getInputStream()) {
-                Files.copy(in, file);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException ex) {
+            delete(staging);
+            if (!Files.isDirectory(target)) {
+                throw ex;
             }
+            // Another JVM extracted the same files meanwhile.
         }
         return target;
     }
 
+    private static String hash(Map<String, Resource> files) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every Java platform has SHA-256", ex);
+        }
+        byte[] buffer = new byte[8192];
+        for (Map.Entry<String, Resource> file : files.entrySet()) {
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            try (InputStream in = file.getValue().getInputStream()) {
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    digest.update(buffer, 0, read);
+                }
+            }
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        catch (IOException ex) {
+            logger.debug("Could not delete the partly extracted Python files in {}", directory, ex);
+        }
+    }
+
     @Override
     public synchronized void destroy() {
-        started.forEach(PythonApplication::close);
-        for (Path copy : copies) {
-            try (Stream<Path> files = Files.walk(copy)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-            catch (IOException ex) {
-                logger.debug("Could not delete the copied Python files in {}", copy, ex);
-            }
+        for (PythonApplication application : started.values()) {
+            application.close(shutdownGrace);
         }
     }
 }

@@ -41,7 +41,7 @@ final class PythonMountRegistrar implements ImportBeanDefinitionRegistrar, Envir
             .orElse(Map.of());
         for (String name : apps.keySet()) {
             // An application left unmounted is not started: its contexts would cost seconds and memory for nothing.
-            boolean enabled = binder.bind("gateway.apps." + name + ".enabled", Boolean.class).orElse(true);
+            boolean enabled = mounted(binder, name);
             RootBeanDefinition definition = new RootBeanDefinition(MountDefinition.class, () -> {
                 PythonApplications applications = beanFactory.getBean(PythonApplications.class);
                 return enabled ? applications.mount(name) : applications.unstarted(name);
@@ -50,5 +50,10 @@ final class PythonMountRegistrar implements ImportBeanDefinitionRegistrar, Envir
             definition.setDependsOn(GatewayPythonAutoConfiguration.APPLICATIONS_BEAN);
             registry.registerBeanDefinition("gatewayPython." + name, definition);
         }
+    }
+
+    /** Tell whether the named application is mounted, and so started: {@code gateway.apps.<name>.enabled}. */
+    static boolean mounted(Binder binder, String name) {
+        return binder.bind("gateway.apps." + name + ".enabled", Boolean.class).orElse(true);
     }
 }

@@ -18,15 +18,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,34 +40,23 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
  * and that every setting it cannot serve stops the application at startup, naming the property. The runs that
  * start Python share one runtime, so that GraalPy starts once.
  */
+@ExtendWith(SharedPythonRuntime.class)
 class GatewayPythonAutoConfigurationTests {
 
     private static final String APP = "gateway.python.apps.greeting.";
-
-    private static PythonRuntime runtime;
 
     private final WebApplicationContextRunner withoutRuntime = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(GatewayPythonAutoConfiguration.class, GatewayAutoConfiguration.class));
 
     // The shared runtime outlives each context: no destroy method, so closing a context leaves it running.
-    private final WebApplicationContextRunner runner = withoutRuntime.withBean(PythonRuntime.class, () -> runtime,
+    private final WebApplicationContextRunner runner = withoutRuntime.withBean(PythonRuntime.class, SharedPythonRuntime::get,
             definition -> definition.setDestroyMethodName(""));
-
-    @BeforeAll
-    static void startRuntime() {
-        runtime = PythonRuntime.start(Path.of("target/pycache"));
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
 
     @Test
     void mountsEachPythonApplicationAtItsPathWithItsOwnEnviron() {
         runner.withPropertyValues(APP + "app=wsgi_apps:factory('Hi')", APP + "path=/greet/",
                 APP + "python-path=src/test/python", APP + "pool-size=1", APP + "acquire-timeout=250ms",
-                APP + "environ.GREETING_SOURCE=properties").run(context -> {
+                APP + "timeout=5s", APP + "environ.GREETING_SOURCE=properties").run(context -> {
                     MountDefinition definition = context.getBean("gatewayPython.greeting", MountDefinition.class);
                     assertThat(definition.name()).isEqualTo("greeting");
                     assertThat(definition.path()).isEqualTo("/greet");
@@ -75,7 +64,7 @@ class GatewayPythonAutoConfigurationTests {
                     assertThat(definition.application()).isInstanceOfSatisfying(PythonApplication.class,
                             application -> assertThat(application.config()).isEqualTo(new PythonApplicationConfig(
                                     "greeting", "wsgi_apps:factory('Hi')", List.of(Path.of("src/test/python")), 1,
-                                    Duration.ofMillis(250))));
+                                    Duration.ofMillis(250), Duration.ofSeconds(5))));
                     assertThat(context.getBean(Mounts.class).all()).extracting(Mount::name, Mount::path)
                         .containsExactly(tuple("greeting", "/greet"));
                 });
@@ -123,6 +112,9 @@ class GatewayPythonAutoConfigurationTests {
     @CsvSource(delimiter = '|', textBlock = """
             gateway.python.apps.greeting.pool-size=0         | gateway.python.apps.<name>.pool-size must be at least 1, not 0
             gateway.python.apps.greeting.acquire-timeout=-1s | gateway.python.apps.<name>.acquire-timeout must not be negative, not PT-1S
+            gateway.python.apps.greeting.timeout=-1s         | gateway.python.apps.<name>.timeout must not be negative, not PT-1S
+            gateway.python.apps.greeting.max-requests=-1     | gateway.python.apps.<name>.max-requests must not be negative, not -1
+            gateway.python.apps.greeting.max-requests-jitter=-2 | gateway.python.apps.<name>.max-requests-jitter must not be negative, not -2
             gateway.python.apps.greeting.app=:app            | gateway.python.apps.<name>.app must be 'module:name', such as 'app:app', not ':app'
             gateway.python.apps.greeting.path=greet          | A mount path must start with '/', not 'greet'
             """)
@@ -135,24 +127,40 @@ class GatewayPythonAutoConfigurationTests {
     }
 
     @Test
-    void importsFromAClassPathLocationInPlaceOrCopiedOutOfAJar(@TempDir Path directory) throws IOException {
+    void importsFromAClassPathLocationInPlaceOrExtractedOnceOutOfAJar(@TempDir Path directory) throws IOException {
         URLClassLoader jar = new URLClassLoader(new URL[] { jarWithApp(directory).toUri().toURL() },
                 getClass().getClassLoader());
-        AtomicReference<Path> copied = new AtomicReference<>();
-        runner.withClassLoader(jar).withPropertyValues(APP + "app=classpath_app", APP + "pool-size=1",
-                APP + "python-path=classpath:/python-classpath/", "gateway.python.apps.jarred.app=jarred_app",
-                "gateway.python.apps.jarred.path=/jarred", "gateway.python.apps.jarred.pool-size=1",
-                "gateway.python.apps.jarred.python-path=classpath:jarred").run(context -> {
-                    PythonApplication inPlace = application(context.getBean("gatewayPython.greeting", MountDefinition.class));
-                    assertThat(inPlace.config().pythonPath()).singleElement()
-                        .isEqualTo(Path.of("target/test-classes/python-classpath").toAbsolutePath());
-                    PythonApplication jarred = application(context.getBean("gatewayPython.jarred", MountDefinition.class));
-                    copied.set(jarred.config().pythonPath().get(0));
-                    assertThat(copied.get().resolve("jarred_app.py")).exists();
-                    assertThat(TestClient.of(jarred).request("GET", "/").environ("DEPLOYED_BY", "tests").send().text())
-                        .isEqualTo("served from a jar by tests");
-                });
-        assertThat(copied.get()).as("the copy, deleted with the context").doesNotExist();
+        List<Path> extracted = new ArrayList<>();
+        WebApplicationContextRunner jarred = runner.withClassLoader(jar).withPropertyValues(APP + "app=classpath_app",
+                APP + "pool-size=1", APP + "python-path=classpath:/python-classpath/",
+                "gateway.python.apps.jarred.app=jarred_app", "gateway.python.apps.jarred.path=/jarred",
+                "gateway.python.apps.jarred.pool-size=1", "gateway.python.apps.jarred.python-path=classpath:jarred");
+        for (int start = 0; start < 2; start++) {
+            jarred.run(context -> {
+                PythonApplication inPlace = application(context.getBean("gatewayPython.greeting", MountDefinition.class));
+                assertThat(inPlace.config().pythonPath()).singleElement()
+                    .isEqualTo(Path.of("target/test-classes/python-classpath").toAbsolutePath());
+                PythonApplication fromJar = application(context.getBean("gatewayPython.jarred", MountDefinition.class));
+                extracted.add(fromJar.config().pythonPath().get(0));
+                assertThat(TestClient.of(fromJar).request("GET", "/").environ("DEPLOYED_BY", "tests").send().text())
+                    .isEqualTo("served from a jar by tests");
+            });
+        }
+        // Named by its content below the .pyc cache, and kept: the next start imports from the same files.
+        assertThat(extracted.get(0)).hasParent(SharedPythonRuntime.get().pycacheDirectory().resolve("classpath"))
+            .isEqualTo(extracted.get(1));
+        assertThat(extracted.get(0).resolve("jarred_app.py")).exists();
+    }
+
+    @Test
+    void failsAtStartupNamingThePropertyWhenOthersCanWriteThePycacheDirectory(@TempDir Path directory)
+            throws IOException {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        withoutRuntime.withPropertyValues(APP + "app=wsgi_apps:plain", "gateway.python.pycache-dir=" + directory)
+            .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("can be written by others")
+                .hasMessageContaining("gateway.python.pycache-dir"));
     }
 
     private static PythonApplication application(MountDefinition definition) {
