@@ -288,7 +288,13 @@ def loop(environ, start_response):
     return _text(start_response, 'looped') if 'started' not in query else [b'looped\n']
 
 
-PLAIN = dict(ROUTES, **{'/environ': environ_dump, '/late-error': late_error, '/raise': raising,
+def one_chunk(environ, start_response):
+    """Return one chunk in a list without a Content-Length, which the server then sets from the chunk."""
+    start_response('200 OK', [('Content-Type', 'text/plain')])
+    return [b'one chunk\n']
+
+
+PLAIN = dict(ROUTES, **{'/one-chunk': one_chunk, '/environ': environ_dump, '/late-error': late_error, '/raise': raising,
                         '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
                         '/log': log, '/import': import_module,
                         '/loop': loop, '/read-from-java': read_from_java, '/exit': exit_interpreter})

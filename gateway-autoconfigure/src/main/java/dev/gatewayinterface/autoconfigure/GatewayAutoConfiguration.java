@@ -37,9 +37,15 @@ public final class GatewayAutoConfiguration {
      */
     @Bean
     UnknownProperties gatewayUnknownProperties(Environment environment, GatewayProperties properties) {
-        UnknownProperties check = new UnknownProperties("gateway", GatewayProperties.class,
-                Map.of("gateway.python", ClassUtils.isPresent(PYTHON_PROPERTIES, null) ? ""
-                        : "gateway.python.* configures Python applications, which need gateway-python on the class path."));
+        boolean python = ClassUtils.isPresent(PYTHON_PROPERTIES, GatewayAutoConfiguration.class.getClassLoader());
+        UnknownProperties check = new UnknownProperties("gateway", GatewayProperties.class, python ? Map.of()
+                : Map.of("gateway.python", "gateway.python.* configures Python applications, which need "
+                        + "gateway-python on the class path."));
+        if (python) {
+            // Checked here, not by gateway-python, whose configuration backs off on a misspelt gateway.python.apps.
+            check.and("gateway.python", ClassUtils.resolveClassName(PYTHON_PROPERTIES,
+                    GatewayAutoConfiguration.class.getClassLoader()));
+        }
         if (properties.isFailOnUnknownProperties()) {
             check.check(environment);
         }

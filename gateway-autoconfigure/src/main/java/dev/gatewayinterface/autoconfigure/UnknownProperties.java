@@ -33,8 +33,19 @@ public final class UnknownProperties {
      */
     public UnknownProperties(String prefix, Class<?> type, Map<String, String> elsewhere) {
         this.prefix = prefix;
-        this.templates = PropertyTemplates.of(prefix, type);
+        this.templates = new ArrayList<>(PropertyTemplates.of(prefix, type));
         this.elsewhere = elsewhere;
+    }
+
+    /**
+     * Add the keys another {@code @ConfigurationProperties} class reads below this prefix, such as a module's.
+     * @param prefix the class's prefix, below this one
+     * @param type the class
+     * @return this check
+     */
+    public UnknownProperties and(String prefix, Class<?> type) {
+        templates.addAll(PropertyTemplates.of(prefix, type));
+        return this;
     }
 
     /**

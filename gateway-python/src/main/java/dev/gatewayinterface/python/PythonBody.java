@@ -1,5 +1,6 @@
 package dev.gatewayinterface.python;
 
+import dev.gatewayinterface.Body;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import org.graalvm.polyglot.Value;
  * the Python {@code close()} and then gives the context back to the pool, on whichever thread closes it. When
  * Python runs past its timeout while iterated, the rest of the body is the server's answer to that.
  */
-final class PythonBody implements Iterable<byte[]>, AutoCloseable {
+final class PythonBody implements Body, AutoCloseable {
 
     private final PythonContext context;
 
@@ -33,6 +34,24 @@ final class PythonBody implements Iterable<byte[]>, AutoCloseable {
         this.result = result;
         this.release = release;
         this.timedOut = timedOut;
+    }
+
+    /**
+     * Return the length of a body that is a list or tuple of one bytes chunk, as the server knows a Java list of
+     * one chunk (SPEC §1.4), so that a Python application gets its Content-Length set the same way.
+     */
+    @Override
+    public long length() {
+        if (answer != null || closed) {
+            return UNKNOWN_LENGTH;
+        }
+        try {
+            return context.knownLength(result);
+        }
+        catch (RuntimeException ex) {
+            // Only a fact for the headers: iterating reports any real failure where it happens.
+            return UNKNOWN_LENGTH;
+        }
     }
 
     @Override

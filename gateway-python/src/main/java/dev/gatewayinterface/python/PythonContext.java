@@ -61,6 +61,8 @@ final class PythonContext implements AutoCloseable {
 
     private final Value iterate;
 
+    private final Value knownLength;
+
     private final Value nextChunk;
 
     private final Value close;
@@ -83,6 +85,7 @@ final class PythonContext implements AutoCloseable {
         this.call = glue.getHashValue("call");
         this.sendableFile = glue.getHashValue("sendable_file");
         this.iterate = glue.getHashValue("iterate");
+        this.knownLength = glue.getHashValue("known_length");
         this.nextChunk = glue.getHashValue("next_chunk");
         this.close = glue.getHashValue("close");
         this.requestsLeft = new AtomicInteger(requestLimit(config));
@@ -172,6 +175,11 @@ final class PythonContext implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** Return the length of a body of one chunk, known before iterating it (SPEC §1.4), or -1. */
+    long knownLength(Value result) {
+        return step(() -> knownLength.execute(result).asLong());
     }
 
     Value iterate(Value result) {

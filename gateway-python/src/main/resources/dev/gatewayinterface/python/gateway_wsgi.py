@@ -291,6 +291,13 @@ def sendable_file(result):
         return None
 
 
+def known_length(result):
+    """Return the length of a body of one bytes chunk in a list or tuple, known before iterating; else -1."""
+    if type(result) in (list, tuple) and len(result) == 1 and type(result[0]) is bytes:
+        return len(result[0])
+    return -1
+
+
 def iterate(result):
     try:
         return iter(result)
@@ -338,6 +345,6 @@ def exception_type(error):
 
 
 {
-    'init': init, 'load': load, 'call': call, 'sendable_file': sendable_file, 'iterate': iterate,
-    'next_chunk': next_chunk, 'close': close,
+    'init': init, 'load': load, 'call': call, 'sendable_file': sendable_file, 'known_length': known_length,
+    'iterate': iterate, 'next_chunk': next_chunk, 'close': close,
 }

@@ -348,4 +348,12 @@ class PythonApplicationTests {
             assertThat(TestClient.of(shop).get("/hello").text()).isEqualTo("Hello, World!\n");
         }
     }
+
+    @Test
+    void setsTheContentLengthOfAListOfOneChunkAsForAJavaList() {
+        TestResponse response = client().get("/one-chunk");
+        assertThat(response.header("Content-Length")).isEqualTo("10");
+        assertThat(response.text()).isEqualTo("one chunk\n");
+        assertThat(client().head("/one-chunk").header("Content-Length")).isEqualTo("10");
+    }
 }
