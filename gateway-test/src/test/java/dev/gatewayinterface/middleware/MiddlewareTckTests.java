@@ -1,0 +1,34 @@
+package dev.gatewayinterface.middleware;
+
+import dev.gatewayinterface.Application;
+import dev.gatewayinterface.test.tck.GatewayTck;
+import dev.gatewayinterface.test.tck.TckBinding;
+import dev.gatewayinterface.test.tck.TestClientTckBinding;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Run the conformance suite through each middleware of this package, with a validator on both sides of it:
+ * middleware that passes a request on must keep every rule a server keeps, and every rule an application keeps.
+ */
+class MiddlewareTckTests {
+
+    /** Run the suite in-process through the given middleware. */
+    abstract static class ThroughMiddleware extends GatewayTck {
+
+        @Override
+        protected TckBinding binding() {
+            return new TestClientTckBinding();
+        }
+    }
+
+    @Nested
+    class ForwardingBodyTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            // The smallest middleware that touches the response: a stack of one layer that rewraps the body.
+            return next -> Stack.of(app -> (environ, start) -> new ForwardingBody(app.call(environ, start))).around(next);
+        }
+    }
+}
