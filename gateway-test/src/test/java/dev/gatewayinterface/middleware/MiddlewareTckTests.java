@@ -4,6 +4,8 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.test.tck.GatewayTck;
 import dev.gatewayinterface.test.tck.TckBinding;
 import dev.gatewayinterface.test.tck.TestClientTckBinding;
+import dev.gatewayinterface.middleware.routing.Dispatcher;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 
@@ -29,6 +31,16 @@ class MiddlewareTckTests {
         protected UnaryOperator<Application> middleware() {
             // The smallest middleware that touches the response: a stack of one layer that rewraps the body.
             return next -> Stack.of(app -> (environ, start) -> new ForwardingBody(app.call(environ, start))).around(next);
+        }
+    }
+
+    @Nested
+    class DispatcherTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            // The scenarios check SCRIPT_NAME and PATH_INFO as the binding made them, so they take the fallback.
+            return next -> new Dispatcher(Map.of("/elsewhere", Dispatcher.notFound()), next);
         }
     }
 }
