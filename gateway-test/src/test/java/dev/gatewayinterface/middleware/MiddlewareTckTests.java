@@ -5,6 +5,7 @@ import dev.gatewayinterface.test.tck.GatewayTck;
 import dev.gatewayinterface.test.tck.TckBinding;
 import dev.gatewayinterface.test.tck.TestClientTckBinding;
 import dev.gatewayinterface.middleware.routing.Dispatcher;
+import dev.gatewayinterface.middleware.routing.Router;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
@@ -41,6 +42,15 @@ class MiddlewareTckTests {
         protected UnaryOperator<Application> middleware() {
             // The scenarios check SCRIPT_NAME and PATH_INFO as the binding made them, so they take the fallback.
             return next -> new Dispatcher(Map.of("/elsewhere", Dispatcher.notFound()), next);
+        }
+    }
+
+    @Nested
+    class RouterTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            return next -> Router.builder().route(Router.ANY_METHOD, "/{*path}", next).build();
         }
     }
 }
