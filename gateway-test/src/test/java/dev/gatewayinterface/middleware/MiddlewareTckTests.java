@@ -4,6 +4,7 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.test.tck.GatewayTck;
 import dev.gatewayinterface.test.tck.TckBinding;
 import dev.gatewayinterface.test.tck.TestClientTckBinding;
+import dev.gatewayinterface.middleware.errors.ErrorCatcher;
 import dev.gatewayinterface.middleware.routing.Dispatcher;
 import dev.gatewayinterface.middleware.routing.Router;
 import java.util.Map;
@@ -51,6 +52,16 @@ class MiddlewareTckTests {
         @Override
         protected UnaryOperator<Application> middleware() {
             return next -> Router.builder().route(Router.ANY_METHOD, "/{*path}", next).build();
+        }
+    }
+
+    @Nested
+    class ErrorCatcherTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            // The error scenarios pass as they are: the catcher's page is the server's own.
+            return ErrorCatcher::new;
         }
     }
 }
