@@ -5,6 +5,8 @@ import dev.gatewayinterface.test.tck.GatewayTck;
 import dev.gatewayinterface.test.tck.TckBinding;
 import dev.gatewayinterface.test.tck.TestClientTckBinding;
 import dev.gatewayinterface.middleware.errors.ErrorCatcher;
+import dev.gatewayinterface.middleware.files.FileSource;
+import dev.gatewayinterface.middleware.files.StaticFiles;
 import dev.gatewayinterface.middleware.routing.Dispatcher;
 import dev.gatewayinterface.middleware.routing.Router;
 import java.util.Map;
@@ -62,6 +64,16 @@ class MiddlewareTckTests {
         protected UnaryOperator<Application> middleware() {
             // The error scenarios pass as they are: the catcher's page is the server's own.
             return ErrorCatcher::new;
+        }
+    }
+
+    @Nested
+    class StaticFilesTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            // At the root, so every scenario's path is looked up first; none names a file, so all fall through.
+            return next -> new StaticFiles(next, "", FileSource.classPath(getClass().getClassLoader(), "static-test"));
         }
     }
 }
