@@ -4,12 +4,16 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.test.tck.GatewayTck;
 import dev.gatewayinterface.test.tck.TckBinding;
 import dev.gatewayinterface.test.tck.TestClientTckBinding;
+import dev.gatewayinterface.middleware.auth.BasicAuthentication;
+import dev.gatewayinterface.middleware.auth.BearerAuthentication;
+import dev.gatewayinterface.middleware.auth.CredentialCheck;
 import dev.gatewayinterface.middleware.errors.ErrorCatcher;
 import dev.gatewayinterface.middleware.files.FileSource;
 import dev.gatewayinterface.middleware.files.StaticFiles;
 import dev.gatewayinterface.middleware.routing.Dispatcher;
 import dev.gatewayinterface.middleware.routing.Router;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 
@@ -75,5 +79,33 @@ class MiddlewareTckTests {
             // At the root, so every scenario's path is looked up first; none names a file, so all fall through.
             return next -> new StaticFiles(next, "", FileSource.classPath(getClass().getClassLoader(), "static-test"));
         }
+    }
+
+    @Nested
+    class BasicAuthenticationTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            return next -> authorized("Basic Ym9iOmJ1aWxkZXI=",
+                    new BasicAuthentication(next, "tck", CredentialCheck.of(Map.of("bob", "builder"))));
+        }
+    }
+
+    @Nested
+    class BearerAuthenticationTck extends ThroughMiddleware {
+
+        @Override
+        protected UnaryOperator<Application> middleware() {
+            return next -> authorized("Bearer tck-token", new BearerAuthentication(next, "tck",
+                    token -> token.equals("tck-token") ? Optional.of("bob") : Optional.empty()));
+        }
+    }
+
+    /** Stand in for a client that authenticates: the scenarios' requests carry no Authorization of their own. */
+    private static Application authorized(String authorization, Application application) {
+        return (environ, start) -> {
+            environ.put("HTTP_AUTHORIZATION", authorization);
+            return application.call(environ, start);
+        };
     }
 }
