@@ -12,15 +12,16 @@ import java.util.function.UnaryOperator;
  * is the outermost, as in a Rack {@code Builder}, a Django {@code MIDDLEWARE} list or a Paste pipeline.
  *
  * <p>A layer is any {@code UnaryOperator<Application>}: a middleware constructor ({@code ErrorCatcher::new}) or a
- * lambda that configures one ({@code next -> BasicAuthentication.of(next, "shop", users)}). A stack is immutable
- * and may wrap any number of applications; each {@link #around} call builds new middleware.
+ * lambda that configures one ({@code next -> new BasicAuthentication(next, "shop", users)}). A stack is immutable
+ * and may wrap any number of applications; each {@link #around} call builds new middleware. docs/MIDDLEWARE.md
+ * shows a whole composition.
  *
  * <pre>{@code
  * Application app = Stack.of(
- *         ErrorCatcher::new,                                   // sees every failure below it
- *         next -> BasicAuthentication.of(next, "shop", users), // then checks who calls
- *         next -> new Dispatcher(Map.of("/static", files), next))
- *     .around(router);                                         // and last the application itself
+ *         ErrorCatcher::new,                                     // sees every failure below it
+ *         next -> new StaticFiles(next, "/assets", files),       // answers what it can without the rest
+ *         next -> new BasicAuthentication(next, "shop", users))  // then checks who calls
+ *     .around(router);                                           // and last the application itself
  * }</pre>
  */
 public final class Stack {
