@@ -92,7 +92,7 @@ public final class StaticFiles implements Middleware {
         }
         // A trailing slash names a folder, which the application may answer (with an index, say).
         boolean folder = relative.endsWith("/");
-        if (!safe(folder ? relative.substring(0, relative.length() - 1) : relative)) {
+        if (!RelativePaths.safe(folder ? relative.substring(0, relative.length() - 1) : relative)) {
             return PlainText.respond(environ, startResponse, "404 Not Found");
         }
         if (folder) {
@@ -108,17 +108,6 @@ public final class StaticFiles implements Middleware {
             return PlainText.respond(environ, startResponse, "404 Not Found");
         }
         return file == null ? application.call(environ, startResponse) : serve(environ, startResponse, file);
-    }
-
-    /** Tell whether every segment names a file inside the folder, never the folder's parent or an absolute path. */
-    private static boolean safe(String relative) {
-        for (String segment : relative.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.indexOf('\\') >= 0
-                    || segment.indexOf(':') >= 0 || segment.indexOf('\0') >= 0 || segment.indexOf('\uFFFD') >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Iterable<byte[]> serve(Map<String, Object> environ, StartResponse startResponse, FileSource.StaticFile file)
