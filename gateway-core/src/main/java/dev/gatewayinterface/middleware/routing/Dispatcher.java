@@ -3,7 +3,6 @@ package dev.gatewayinterface.middleware.routing;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.StartResponse;
-import dev.gatewayinterface.middleware.Middleware;
 import dev.gatewayinterface.middleware.Paths;
 import dev.gatewayinterface.middleware.PlainText;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.Objects;
  * Prefixes are written as text ({@code "/café"}) and compared with the decoded path (docs/SPEC.md §2); like
  * every middleware after the server's split, this one sees an encoded {@code %2F} as a {@code /}.
  */
-public final class Dispatcher implements Middleware {
+public final class Dispatcher implements Application {
 
     private final Map<String, Application> mounts;
 
@@ -64,11 +63,11 @@ public final class Dispatcher implements Middleware {
     }
 
     /**
-     * Return the fallback application, which the chain of middleware continues with.
-     * @return the application for paths under no prefix
+     * Return the application for paths under no prefix. A dispatcher chooses among applications, so it is no
+     * {@code Middleware}: tools that walk a chain of middleware stop at it.
+     * @return the fallback
      */
-    @Override
-    public Application next() {
+    public Application fallback() {
         return fallback;
     }
 

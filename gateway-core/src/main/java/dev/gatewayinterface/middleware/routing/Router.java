@@ -4,7 +4,6 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.StartResponse;
-import dev.gatewayinterface.middleware.Middleware;
 import dev.gatewayinterface.middleware.Paths;
 import dev.gatewayinterface.middleware.PlainText;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class Router implements Middleware {
+public final class Router implements Application {
 
     /** The method of a route that answers every method. */
     public static final String ANY_METHOD = "*";
@@ -64,8 +63,12 @@ public final class Router implements Middleware {
         return new RouterBuilder();
     }
 
-    @Override
-    public Application next() {
+    /**
+     * Return the application for paths no route matches. A router chooses among applications, so it is no
+     * {@code Middleware}: tools that walk a chain of middleware stop at it.
+     * @return the fallback
+     */
+    public Application fallback() {
         return fallback;
     }
 

@@ -63,7 +63,7 @@ class DispatcherTests {
         Dispatcher withFallback = new Dispatcher(Map.of("/a", echo("a")), echo("fallback"));
         assertThat(TestClient.of(withFallback).mountedAt("/shop").get("/shop/b/c").text())
             .isEqualTo("fallback /shop|/b/c");
-        assertThat(withFallback.next()).isNotNull();
+        assertThat(withFallback.fallback()).isNotNull();
     }
 
     @ParameterizedTest

@@ -119,7 +119,7 @@ class RouterTests {
     void sendsAPathNoRouteMatchesToTheFallbackUnchanged() {
         Router withFallback = Router.builder().get("/a", echo("a")).fallback(echo("fallback")).build();
         assertThat(TestClient.of(withFallback).request("POST", "/b/c").send().text()).isEqualTo("fallback |/b/c");
-        assertThat(withFallback.next()).isNotNull();
+        assertThat(withFallback.fallback()).isNotNull();
     }
 
     @Test
