@@ -14,7 +14,7 @@ import org.springframework.http.server.PathContainer;
 
 /**
  * Mount every {@link Application} bean and {@link MountDefinition} of a web application, as
- * {@code gateway.apps.*} says.
+ * {@code gateway.apps.*} says, inside the {@link GatewayMiddleware} beans.
  * The stack-specific configurations serve the resulting {@link Mounts}.
  */
 @AutoConfiguration
@@ -26,8 +26,10 @@ public final class GatewayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
-            ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations) {
-        return new MountResolver(properties, instrumentations.orderedStream().toList())
+            ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
+            ObjectProvider<GatewayMiddleware> middleware) {
+        return new MountResolver(properties, instrumentations.orderedStream().toList(),
+                MountMiddleware.of(beanFactory, middleware))
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
     }
 }
