@@ -77,8 +77,8 @@ public final class Router implements Application {
         String method = (String) environ.get(Environ.REQUEST_METHOD);
         String path = (String) environ.getOrDefault(Environ.PATH_INFO, "");
         Match match = find(method, path);
+        String twin = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
         if (match == null && trailingSlash != TrailingSlash.STRICT) {
-            String twin = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
             if (trailingSlash == TrailingSlash.REDIRECT && !allowed(twin).isEmpty() && allowed(path).isEmpty()) {
                 return PlainText.respond(environ, startResponse, "308 Permanent Redirect",
                         new Header("Location", location(environ, twin)));
@@ -90,6 +90,10 @@ public final class Router implements Application {
             return match.route().application().call(environ, startResponse);
         }
         Set<String> allowed = allowed(path);
+        if (allowed.isEmpty() && trailingSlash == TrailingSlash.MATCH) {
+            // The other form is the same resource under this policy, so its methods are the ones allowed here.
+            allowed = allowed(twin);
+        }
         if (allowed.isEmpty()) {
             return fallback.call(environ, startResponse);
         }

@@ -110,6 +110,14 @@ class RouterTests {
     }
 
     @Test
+    void answersTheOtherFormsOtherMethodsWith405WhenSetToMatch() {
+        Router matching = Router.builder().get("/docs/", echo("docs")).trailingSlash(TrailingSlash.MATCH).build();
+        TestResponse response = TestClient.of(matching).request("PUT", "/docs").send();
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
+    }
+
+    @Test
     void answersTheOtherFormOfATrailingSlashWith404WhenStrict() {
         Router strict = Router.builder().get("/docs/", echo("docs")).trailingSlash(TrailingSlash.STRICT).build();
         assertThat(TestClient.of(strict).get("/docs").status()).isEqualTo(404);
