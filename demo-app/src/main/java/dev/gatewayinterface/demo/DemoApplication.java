@@ -2,9 +2,11 @@ package dev.gatewayinterface.demo;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Header;
+import dev.gatewayinterface.middleware.auth.CredentialCheck;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -57,5 +59,11 @@ public class DemoApplication {
     @Bean
     Application boom() {
         return new BoomApplication();
+    }
+
+    @Bean
+    Application notes(@Value("${demo.notes.password:lovelace}") String password) {
+        // A demo's password: set --demo.notes.password, and plug a real store into CredentialCheck for anything else.
+        return NotesApplication.create(CredentialCheck.of(Map.of("ada", password)));
     }
 }

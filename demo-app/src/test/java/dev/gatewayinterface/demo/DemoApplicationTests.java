@@ -100,6 +100,46 @@ class DemoApplicationTests {
     }
 
     @Test
+    void notesServesItsAssetsToAnyoneWithValidatorsAndRanges() throws Exception {
+        HttpResponse<String> css = get("/notes/assets/notes.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).isEqualTo("body { font-family: sans-serif; }\n");
+        assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        String etag = css.headers().firstValue("ETag").orElseThrow();
+        assertThat(client.send(HttpRequest.newBuilder(uri("/notes/assets/notes.css")).header("If-None-Match", etag)
+            .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(304);
+        HttpResponse<String> range = client.send(HttpRequest.newBuilder(uri("/notes/assets/notes.css"))
+            .header("Range", "bytes=0-3").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).isEqualTo("body");
+        assertThat(get("/notes/assets/..%2F..%2Fapplication.properties").statusCode()).isIn(400, 401, 404);
+    }
+
+    @Test
+    void notesAsksForAPasswordThenRoutesTheSignedInUser() throws Exception {
+        HttpResponse<String> anonymous = get("/notes/api/notes");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"notes\", charset=\"UTF-8\"");
+        assertThat(signedIn("GET", "/notes/api/notes").body()).isEqualTo("notes of ada: 3\n");
+        assertThat(signedIn("GET", "/notes/api/notes/2").body()).isEqualTo("Write the docs\n");
+        assertThat(signedIn("GET", "/notes/api/notes/9").statusCode()).isEqualTo(404);
+        assertThat(signedIn("GET", "/notes/elsewhere").statusCode()).isEqualTo(404);
+        HttpResponse<String> delete = signedIn("DELETE", "/notes/api/notes/2");
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        HttpResponse<String> slash = signedIn("GET", "/notes/api/notes/?page=2");
+        assertThat(slash.statusCode()).isEqualTo(308);
+        assertThat(slash.headers().firstValue("Location")).hasValue("/notes/api/notes?page=2");
+    }
+
+    @Test
+    void notesAnswersAFailureBehindItsErrorCatcherWithAPlain500() throws Exception {
+        HttpResponse<String> response = signedIn("GET", "/notes/api/boom");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("500 Internal Server Error\n").doesNotContain("do-not-leak");
+    }
+
+    @Test
     void pyGreetsFromPythonOnGraalPyBelowItsMount() throws Exception {
         HttpResponse<String> response = get("/py/");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -121,7 +161,8 @@ class DemoApplicationTests {
 
     @Test
     void answersHeadWithoutABodyUnderTheValidator() throws Exception {
-        for (String path : new String[] { "/hello", "/echo", "/stream", "/files/hello.txt", "/write", "/py/" }) {
+        for (String path : new String[] { "/hello", "/echo", "/stream", "/files/hello.txt", "/write", "/py/",
+            "/notes/assets/notes.css" }) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -133,7 +174,7 @@ class DemoApplicationTests {
 
     @Test
     void runsEveryApplicationInsideTheContractValidator() {
-        assertThat(mounts.all()).hasSize(7)
+        assertThat(mounts.all()).hasSize(8)
             .allSatisfy(mount -> assertThat(mount.gateway().application()).isInstanceOf(ContractValidator.class));
     }
 
@@ -157,6 +198,12 @@ class DemoApplicationTests {
     @Test
     void actuatorRunsBesideTheApplications() throws Exception {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    private HttpResponse<String> signedIn(String method, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody())
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ada:lovelace".getBytes()))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Mount every {@link Application} bean and {@link MountDefinition} of a web application, as
- * {@code gateway.apps.*} says.
+ * {@code gateway.apps.*} says, inside the {@link GatewayMiddleware} beans.
  * The stack-specific configurations serve the resulting {@link Mounts}.
  */
 @AutoConfiguration
@@ -56,8 +56,9 @@ public final class GatewayAutoConfiguration {
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
             ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
-            UnknownProperties unknownProperties) {
-        return new MountResolver(properties, instrumentations.orderedStream().toList())
+            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware) {
+        return new MountResolver(properties, instrumentations.orderedStream().toList(),
+                MountMiddleware.of(beanFactory, middleware))
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
     }
 

@@ -4,6 +4,7 @@ import dev.gatewayinterface.engine.UnderscoreHeaders;
 import dev.gatewayinterface.mount.MountPaths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -103,6 +104,26 @@ public class GatewayProperties {
          * Whether to run this application inside the contract validator; unset, gateway.validate decides.
          */
         private Boolean validate;
+
+        /**
+         * Names of the GatewayMiddleware beans to wrap this application in, outermost first; unset, every
+         * GatewayMiddleware bean, lowest @Order outermost; empty, none.
+         */
+        private List<String> middleware;
+
+        public List<String> getMiddleware() {
+            return middleware;
+        }
+
+        public void setMiddleware(List<String> middleware) {
+            for (String name : middleware) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException(
+                            "gateway.apps.<name>.middleware lists GatewayMiddleware bean names, not \"" + name + "\"");
+                }
+            }
+            this.middleware = List.copyOf(middleware);
+        }
 
         public Boolean getValidate() {
             return validate;

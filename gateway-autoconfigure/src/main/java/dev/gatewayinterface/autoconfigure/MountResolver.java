@@ -27,9 +27,12 @@ final class MountResolver {
 
     private final List<MountInstrumentation> instrumentations;
 
-    MountResolver(GatewayProperties properties, List<MountInstrumentation> instrumentations) {
+    private final MountMiddleware middleware;
+
+    MountResolver(GatewayProperties properties, List<MountInstrumentation> instrumentations, MountMiddleware middleware) {
         this.properties = properties;
         this.instrumentations = instrumentations;
+        this.middleware = middleware;
     }
 
     Mounts resolve(Map<String, Application> beans, List<MountDefinition> definitions) {
@@ -55,9 +58,8 @@ final class MountResolver {
                     : definition.path() != null ? definition.path() : "/";
             MountStatistics statistics = new MountStatistics();
             boolean validate = app != null && app.getValidate() != null ? app.getValidate() : properties.isValidate();
-            Application served = validate
-                    ? new ContractValidator(definition.application(), violationListener(name))
-                    : definition.application();
+            Application wrapped = middleware.wrap(name, app != null ? app.getMiddleware() : null, definition.application());
+            Application served = validate ? new ContractValidator(wrapped, violationListener(name)) : wrapped;
             GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics))
                 .withStrictPaths(properties.getPaths().isStrict());
             Mount mount = new Mount(name, path, new Gateway(served, options), statistics);

@@ -1,5 +1,7 @@
 package dev.gatewayinterface.test.tck;
 
+import dev.gatewayinterface.Application;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.TestFactory;
  *
  * Each scenario becomes one test, named by its docs/SPEC.md section. Scenario applications run inside
  * {@code ContractValidator}, and a scenario also fails if the binding broke a rule of the contract.
+ *
+ * <p>To prove that middleware keeps the contract, override {@link #middleware()}: every scenario's application
+ * then runs inside it, with a validator on both sides, and a scenario also fails if the middleware broke a rule
+ * towards the server or towards the application.
  */
 public abstract class GatewayTck {
 
@@ -30,11 +36,21 @@ public abstract class GatewayTck {
      */
     protected abstract TckBinding binding();
 
+    /**
+     * Return the middleware every scenario's application runs inside. It must pass the scenarios' requests on to
+     * the application (a router with a route for every path, an authentication that the request satisfies).
+     * @return a layer that wraps an application, or {@code null}, the default, to run applications as they are
+     */
+    protected UnaryOperator<Application> middleware() {
+        return null;
+    }
+
     @TestFactory
     Stream<DynamicTest> conformance() {
         TckBinding binding = binding();
+        UnaryOperator<Application> middleware = middleware();
         return Scenarios.all().stream().map(scenario -> DynamicTest.dynamicTest(scenario.displayName(), () -> {
-            TckContext context = new TckContext(binding);
+            TckContext context = new TckContext(binding, middleware);
             scenario.body().run(context);
             context.assertServerKeptTheContract();
         }));
