@@ -44,13 +44,21 @@ public final class TestClient {
 
     private final boolean strict;
 
+    private final boolean strictPaths;
+
     private TestClient(Application application, String scriptName, boolean propagateErrors, boolean validating,
             boolean strict) {
+        this(application, scriptName, propagateErrors, validating, strict, true);
+    }
+
+    private TestClient(Application application, String scriptName, boolean propagateErrors, boolean validating,
+            boolean strict, boolean strictPaths) {
         this.application = Objects.requireNonNull(application, "application must not be null");
         this.scriptName = scriptName;
         this.propagateErrors = propagateErrors;
         this.validating = validating;
         this.strict = strict;
+        this.strictPaths = strictPaths;
     }
 
     /**
@@ -72,7 +80,7 @@ public final class TestClient {
             throw new IllegalArgumentException(
                     "A mount path is \"\" or starts with '/' and has no trailing slash, not '" + mountPath + "'");
         }
-        return new TestClient(application, mountPath, propagateErrors, validating, strict);
+        return new TestClient(application, mountPath, propagateErrors, validating, strict, strictPaths);
     }
 
     /**
@@ -81,7 +89,7 @@ public final class TestClient {
      * @return a new client
      */
     public TestClient catchingErrors() {
-        return new TestClient(application, scriptName, false, validating, strict);
+        return new TestClient(application, scriptName, false, validating, strict, strictPaths);
     }
 
     /**
@@ -90,7 +98,7 @@ public final class TestClient {
      * @return a new client
      */
     public TestClient withoutValidation() {
-        return new TestClient(application, scriptName, propagateErrors, false, false);
+        return new TestClient(application, scriptName, propagateErrors, false, false, strictPaths);
     }
 
     /**
@@ -99,7 +107,17 @@ public final class TestClient {
      * @return a new client
      */
     public TestClient strictValidation() {
-        return new TestClient(application, scriptName, propagateErrors, true, true);
+        return new TestClient(application, scriptName, propagateErrors, true, true, strictPaths);
+    }
+
+    /**
+     * Return a client whose server lets dot segments and path parameters through, as
+     * {@code gateway.paths.strict=false} does (docs/SPEC.md §14), for testing what an application does with such
+     * paths itself.
+     * @return a new client
+     */
+    public TestClient acceptingAmbiguousPaths() {
+        return new TestClient(application, scriptName, propagateErrors, validating, strict, false);
     }
 
     /**
@@ -152,7 +170,7 @@ public final class TestClient {
         Map<String, Object> complete = TestEnviron.fillMissing(new LinkedHashMap<>(environ));
         String query = (String) complete.get(Environ.QUERY_STRING);
         String target = TestEnviron.encodePath((String) complete.get(Environ.PATH_INFO));
-        RequestBuilder builder = new TestClient(application, "", propagateErrors, validating, strict)
+        RequestBuilder builder = new TestClient(application, "", propagateErrors, validating, strict, strictPaths)
             .request((String) complete.get(Environ.REQUEST_METHOD), target.isEmpty() ? "/" : target + (query.isEmpty() ? "" : "?" + query));
         complete.forEach(builder::environ);
         return builder.send();
@@ -164,7 +182,7 @@ public final class TestClient {
         Application served = !validating ? application
                 : strict ? ContractValidator.strict(application, violations::add)
                 : new ContractValidator(application, violations::add);
-        new Gateway(served, GatewayOptions.defaults("test-client")).handle(exchange);
+        new Gateway(served, GatewayOptions.defaults("test-client").withStrictPaths(strictPaths)).handle(exchange);
         if (!violations.isEmpty()) {
             ContractViolationException first = violations.get(0);
             violations.stream().skip(1).forEach(first::addSuppressed);
