@@ -3,6 +3,7 @@ package dev.gatewayinterface.python.autoconfigure;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonApplicationConfig;
+import dev.gatewayinterface.python.PythonException;
 import dev.gatewayinterface.python.PythonPoolState;
 import dev.gatewayinterface.python.PythonRuntime;
 import java.io.IOException;
@@ -83,17 +84,29 @@ final class PythonApplications implements DisposableBean {
      */
     synchronized MountDefinition mount(String name) {
         GatewayPythonProperties.App app = properties.getApps().get(name);
+        String prefix = "gateway.python.apps." + name;
         if (app.getApp() == null) {
-            throw new IllegalStateException("gateway.python.apps." + name + ".app is not set: name the WSGI "
-                    + "application to serve, such as 'app:app' for the object 'app' of the module 'app'");
+            throw new PythonConfigurationException(prefix + ".app is not set, so there is no WSGI application to "
+                    + "serve at " + (app.getPath() != null ? app.getPath() : "/") + ".", "Set " + prefix + ".app to the "
+                    + "application, such as 'app:app' for the object 'app' of the module 'app', or 'pkg.wsgi:application'"
+                    + " (Django); or remove the " + prefix + ".* properties.", null);
         }
         List<Path> pythonPath = new ArrayList<>();
         for (String entry : app.getPythonPath()) {
             pythonPath.add(directory(name, entry));
         }
-        PythonApplication application = PythonApplication.start(runtime,
-                new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout(),
-                        app.getTimeout(), app.getMaxRequests(), app.getMaxRequestsJitter()));
+        PythonApplication application;
+        try {
+            application = PythonApplication.start(runtime, new PythonApplicationConfig(name, app.getApp(), pythonPath,
+                    app.getPoolSize(), app.getAcquireTimeout(), app.getTimeout(), app.getMaxRequests(),
+                    app.getMaxRequestsJitter()));
+        }
+        catch (PythonException ex) {
+            throw new PythonConfigurationException("The Python application '" + name + "' (" + prefix + ".app="
+                    + app.getApp() + ") failed to start:\n" + ex.getMessage(), "Fix the error above. Python searched "
+                    + "these directories for the module, from " + prefix + ".python-path: " + pythonPath + "; each "
+                    + "must hold the module and the packages it needs (pure-Python packages; see docs/PYTHON.md).", ex);
+        }
         started.put(name, application);
         return new MountDefinition(name, app.getPath(), application, app.getEnviron());
     }
@@ -129,7 +142,16 @@ final class PythonApplications implements DisposableBean {
     /** Return a python-path entry as a directory, extracting a class path location out of its jar if need be. */
     private Path directory(String name, String entry) {
         if (!entry.startsWith(CLASSPATH)) {
-            return Path.of(entry);
+            // Relative entries resolve against the working directory, as Python's own sys.path entries do.
+            Path directory = Path.of(entry).toAbsolutePath().normalize();
+            if (!Files.isDirectory(directory)) {
+                throw new PythonConfigurationException("gateway.python.apps." + name + ".python-path lists '" + entry
+                        + "', which is " + directory + " (relative entries resolve against the working directory, "
+                        + Path.of("").toAbsolutePath() + "), and that is not a directory.", "Give the directory that "
+                        + "holds the module as an absolute path, a path relative to the working directory, or a "
+                        + "classpath: location.", null);
+            }
+            return directory;
         }
         String location = CLASSPATH + entry.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "") + "/";
         try {

@@ -63,7 +63,7 @@ class GatewayPythonAutoConfigurationTests {
                     assertThat(definition.environ()).isEqualTo(Map.of("GREETING_SOURCE", "properties"));
                     assertThat(definition.application()).isInstanceOfSatisfying(PythonApplication.class,
                             application -> assertThat(application.config()).isEqualTo(new PythonApplicationConfig(
-                                    "greeting", "wsgi_apps:factory('Hi')", List.of(Path.of("src/test/python")), 1,
+                                    "greeting", "wsgi_apps:factory('Hi')", List.of(Path.of("src/test/python").toAbsolutePath()), 1,
                                     Duration.ofMillis(250), Duration.ofSeconds(5))));
                     assertThat(context.getBean(Mounts.class).all()).extracting(Mount::name, Mount::path)
                         .containsExactly(tuple("greeting", "/greet"));
@@ -97,15 +97,35 @@ class GatewayPythonAutoConfigurationTests {
                     .hasMessageContaining("Traceback (most recent call last):")
                     .hasMessageEndingWith("ModuleNotFoundError: No module named 'no_such_module'");
                 FailureAnalysis analysis = new PythonFailureAnalyzer().analyze(failure);
-                assertThat(analysis.getDescription()).endsWith("No module named 'no_such_module'");
-                assertThat(analysis.getAction()).contains("gateway.python.apps.<name>.app and .python-path");
+                assertThat(analysis.getDescription()).startsWith("The Python application 'greeting' "
+                        + "(gateway.python.apps.greeting.app=no_such_module:app) failed to start")
+                    .endsWith("No module named 'no_such_module'");
+                assertThat(analysis.getAction()).contains("gateway.python.apps.greeting.python-path")
+                    .contains(Path.of("src/test/python").toAbsolutePath().toString());
             });
     }
 
     @Test
-    void failsAtStartupWhenAnApplicationIsNotNamed() {
-        runner.withPropertyValues(APP + "path=/greet").run(context -> assertThat(context.getStartupFailure())
-            .rootCause().hasMessageStartingWith("gateway.python.apps.greeting.app is not set"));
+    void failsAtStartupWithAReportWhenAnApplicationIsNotNamed() {
+        runner.withPropertyValues(APP + "path=/greet").run(context -> {
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(PythonConfigurationException.class)
+                .hasMessageStartingWith("gateway.python.apps.greeting.app is not set");
+            FailureAnalysis analysis = new PythonConfigurationFailureAnalyzer()
+                .analyze(context.getStartupFailure());
+            assertThat(analysis.getAction()).startsWith("Set gateway.python.apps.greeting.app to the application");
+        });
+    }
+
+    @Test
+    void failsAtStartupWithAReportWhenAPythonPathDirectoryIsMissing() {
+        runner.withPropertyValues(APP + "app=app:app", APP + "python-path=no/such/dir").run(context -> {
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(PythonConfigurationException.class)
+                .hasMessageContaining("gateway.python.apps.greeting.python-path lists 'no/such/dir'")
+                .hasMessageContaining(Path.of("no/such/dir").toAbsolutePath().toString())
+                .hasMessageContaining("relative entries resolve against the working directory");
+        });
     }
 
     @ParameterizedTest
