@@ -4,6 +4,7 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonRuntime;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -39,13 +40,27 @@ public final class GatewayPythonAutoConfiguration {
 
     static final String APPLICATIONS_BEAN = "gatewayPythonApplications";
 
+    /** The system property where Truffle unpacks language homes such as GraalPy's. */
+    static final String RESOURCE_CACHE = "polyglot.engine.userResourceCache";
+
     /** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
     private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     @Bean
     @ConditionalOnMissingBean
     PythonRuntime gatewayPythonRuntime(GatewayPythonProperties properties) {
+        useResourceCache(properties.getResourceCacheDir());
         return PythonRuntime.start(properties.getPycacheDir());
+    }
+
+    /**
+     * Point Truffle's resource cache at the directory, which Truffle reads when it first unpacks GraalPy's home;
+     * a value already set (on the command line) wins, and {@code null} changes nothing.
+     */
+    static void useResourceCache(Path directory) {
+        if (directory != null && System.getProperty(RESOURCE_CACHE) == null) {
+            System.setProperty(RESOURCE_CACHE, directory.toAbsolutePath().toString());
+        }
     }
 
     @Bean(APPLICATIONS_BEAN)

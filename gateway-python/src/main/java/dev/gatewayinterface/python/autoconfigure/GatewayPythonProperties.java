@@ -30,6 +30,21 @@ public class GatewayPythonProperties {
      */
     private Path pycacheDir = PythonRuntime.defaultPycacheDirectory();
 
+    /**
+     * Directory GraalPy unpacks its language home into (about 25 MB) on the first start. Unset, Truffle's own
+     * default, ~/.cache/org.graalvm.polyglot, which a container with a read-only home cannot write. Setting it
+     * sets the JVM-wide system property polyglot.engine.userResourceCache, unless that is already set.
+     */
+    private Path resourceCacheDir;
+
+    public Path getResourceCacheDir() {
+        return resourceCacheDir;
+    }
+
+    public void setResourceCacheDir(Path resourceCacheDir) {
+        this.resourceCacheDir = resourceCacheDir;
+    }
+
     public Map<String, App> getApps() {
         return apps;
     }
