@@ -31,12 +31,12 @@ public abstract class CoexistenceContractTests extends ServerTests {
     }
 
     @Test
-    void putsMountedApplicationsBehindSpringSecurity() throws Exception {
+    void putsMountedApplicationsBehindSpringSecurityWhichNamesTheUserAndScheme() throws Exception {
         try (RawHttp http = new RawHttp(port)) {
             http.send("GET /secure/page HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(http.readHead().status()).isEqualTo(401);
         }
         String credentials = Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.US_ASCII));
-        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials)).isEqualTo("user alice");
+        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials)).isEqualTo("user alice by Basic");
     }
 }

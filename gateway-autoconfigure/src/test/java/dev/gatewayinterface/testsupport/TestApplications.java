@@ -217,7 +217,8 @@ public class TestApplications {
 
     @Bean
     Application secure() {
-        return (environ, startResponse) -> text(startResponse, "user " + environ.get(Environ.REMOTE_USER));
+        return (environ, startResponse) -> text(startResponse,
+                "user " + environ.get(Environ.REMOTE_USER) + " by " + environ.get(Environ.AUTH_TYPE));
     }
 
     /**
