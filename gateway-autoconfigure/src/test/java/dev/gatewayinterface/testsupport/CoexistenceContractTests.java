@@ -37,6 +37,19 @@ public abstract class CoexistenceContractTests extends ServerTests {
             assertThat(http.readHead().status()).isEqualTo(401);
         }
         String credentials = Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.US_ASCII));
-        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials)).isEqualTo("user alice by Basic");
+        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials))
+            .isEqualTo("user alice by Basic with credentials");
+    }
+
+    @Test
+    void letsTheGatewaysBearerMiddlewareGuardAMountSpringSecurityLeavesOpen() throws Exception {
+        RawHttp.Response anonymous = get("/bearer/data");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.head().header("www-authenticate")).isEqualTo("Bearer realm=\"api\"");
+        RawHttp.Response forged = get("/bearer/data", "Authorization: Bearer t0ken.for-robut");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.head().header("www-authenticate"))
+            .isEqualTo("Bearer realm=\"api\", error=\"invalid_token\"");
+        assertThat(okBodyOf("/bearer/data", "Authorization: Bearer t0ken.for-robot")).isEqualTo("user robot by Bearer");
     }
 }
