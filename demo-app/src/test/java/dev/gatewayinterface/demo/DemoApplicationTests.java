@@ -192,7 +192,8 @@ class DemoApplicationTests {
 
     @Test
     void describesTheMountsAtTheGatewayEndpoint() throws Exception {
-        assertThat(get("/actuator/gateway").body()).contains("\"name\":\"hello\"").contains("\"validated\":true");
+        assertThat(get("/actuator/gateway").body()).contains("\"name\":\"hello\"").contains("\"validated\":true")
+            .containsPattern("\"name\":\"py\".*?\"details\":\\{\"pythonPool\":\\{\"size\":2,\"busy\":0,");
     }
 
     @Test

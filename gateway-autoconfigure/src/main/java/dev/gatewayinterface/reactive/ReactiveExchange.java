@@ -38,12 +38,14 @@ final class ReactiveExchange implements Exchange {
 
     private final String remoteUser;
 
+    private final String authType;
+
     private final RequestBodyStream body;
 
     private final ResponseOutput output;
 
     ReactiveExchange(ServerWebExchange exchange, String protocol, String rawScriptName, String rawPathInfo,
-            String remoteUser, RequestBodyStream body, ResponseOutput output) {
+            String remoteUser, String authType, RequestBodyStream body, ResponseOutput output) {
         this.exchange = exchange;
         this.request = exchange.getRequest();
         this.uri = request.getURI();
@@ -51,6 +53,7 @@ final class ReactiveExchange implements Exchange {
         this.rawScriptName = rawScriptName;
         this.rawPathInfo = rawPathInfo;
         this.remoteUser = remoteUser;
+        this.authType = authType;
         this.body = body;
         this.output = output;
     }
@@ -122,6 +125,11 @@ final class ReactiveExchange implements Exchange {
     @Override
     public String remoteUser() {
         return remoteUser;
+    }
+
+    @Override
+    public String authType() {
+        return authType;
     }
 
     @Override

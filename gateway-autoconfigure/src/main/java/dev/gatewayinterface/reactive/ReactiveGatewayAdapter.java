@@ -1,5 +1,6 @@
 package dev.gatewayinterface.reactive;
 
+import dev.gatewayinterface.engine.AuthTypes;
 import dev.gatewayinterface.engine.Gateway;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -89,7 +90,6 @@ public final class ReactiveGatewayAdapter {
     public Mono<Void> handle(ServerWebExchange exchange, String rawScriptName, String rawPathInfo) {
         // The principal may come from a reactive security context: resolve it here, not on the application's thread.
         return exchange.getPrincipal()
-            .map(Principal::getName)
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap(user -> Mono.deferContextual(
@@ -109,15 +109,16 @@ public final class ReactiveGatewayAdapter {
         return buffered;
     }
 
-    private Mono<Void> serve(ServerWebExchange exchange, String rawScriptName, String rawPathInfo, String user,
+    private Mono<Void> serve(ServerWebExchange exchange, String rawScriptName, String rawPathInfo, Principal user,
             ContextView context) {
         Sinks.Empty<Void> done = Sinks.empty();
         RequestBodyStream body = new RequestBodyStream(exchange.getRequest().getBody(),
                 exchange.getRequest().getHeaders().getContentLength(), buffered, clientTimeout);
         ResponseOutput output = output(exchange.getResponse(), context, done,
                 HttpMethod.HEAD.equals(exchange.getRequest().getMethod()));
+        String authType = AuthTypes.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION), user);
         ReactiveExchange request = new ReactiveExchange(exchange, protocol(exchange), rawScriptName, rawPathInfo,
-                user, body, output);
+                user != null ? user.getName() : null, authType, body, output);
         return Mono.<Void>create(handler -> {
             // Listen for the end before the application starts: it may end, and the client close, before this
             // thread goes on, and a handler that hears of the end only after the close is recorded as cancelled.

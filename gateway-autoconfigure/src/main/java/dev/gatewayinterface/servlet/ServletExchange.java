@@ -1,6 +1,7 @@
 package dev.gatewayinterface.servlet;
 
 import dev.gatewayinterface.Header;
+import dev.gatewayinterface.engine.AuthTypes;
 import dev.gatewayinterface.engine.Exchange;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,7 +104,11 @@ final class ServletExchange implements Exchange {
 
     @Override
     public String authType() {
-        return request.getAuthType();
+        // Tomcat names the scheme only when it authenticated the user itself; Spring Security's request wrapper
+        // names the user but never the scheme.
+        String container = request.getAuthType();
+        return container != null ? container
+                : AuthTypes.of(request.getHeader("Authorization"), request.getUserPrincipal());
     }
 
     @Override

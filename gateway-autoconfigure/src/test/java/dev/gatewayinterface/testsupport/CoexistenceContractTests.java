@@ -31,12 +31,25 @@ public abstract class CoexistenceContractTests extends ServerTests {
     }
 
     @Test
-    void putsMountedApplicationsBehindSpringSecurity() throws Exception {
+    void putsMountedApplicationsBehindSpringSecurityWhichNamesTheUserAndScheme() throws Exception {
         try (RawHttp http = new RawHttp(port)) {
             http.send("GET /secure/page HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(http.readHead().status()).isEqualTo(401);
         }
         String credentials = Base64.getEncoder().encodeToString("alice:secret".getBytes(StandardCharsets.US_ASCII));
-        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials)).isEqualTo("user alice");
+        assertThat(okBodyOf("/secure/page", "Authorization: Basic " + credentials))
+            .isEqualTo("user alice by Basic with credentials");
+    }
+
+    @Test
+    void letsTheGatewaysBearerMiddlewareGuardAMountSpringSecurityLeavesOpen() throws Exception {
+        RawHttp.Response anonymous = get("/bearer/data");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.head().header("www-authenticate")).isEqualTo("Bearer realm=\"api\"");
+        RawHttp.Response forged = get("/bearer/data", "Authorization: Bearer t0ken.for-robut");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.head().header("www-authenticate"))
+            .isEqualTo("Bearer realm=\"api\", error=\"invalid_token\"");
+        assertThat(okBodyOf("/bearer/data", "Authorization: Bearer t0ken.for-robot")).isEqualTo("user robot by Bearer");
     }
 }

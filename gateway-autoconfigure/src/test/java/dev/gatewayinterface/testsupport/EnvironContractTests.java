@@ -56,7 +56,8 @@ public abstract class EnvironContractTests extends ProbedServerTests {
             .containsEntry(Environ.WSGI_MULTIPROCESS, false)
             .containsEntry(Environ.WSGI_RUN_ONCE, false)
             .containsEntry(Environ.WSGI_INPUT_TERMINATED, true)
-            .doesNotContainKeys("HTTP_X_UNDER", Environ.CONTENT_LENGTH, Environ.CONTENT_TYPE, Environ.HTTPS);
+            .doesNotContainKeys("HTTP_X_UNDER", Environ.CONTENT_LENGTH, Environ.CONTENT_TYPE, Environ.HTTPS,
+                    Environ.REMOTE_USER, Environ.AUTH_TYPE);
         assertThat(environ.get(Environ.REMOTE_PORT)).asString().matches("\\d+");
         assertThat(environ.get(Environ.WSGI_INPUT)).isInstanceOf(Input.class);
         assertThat(environ.get(Environ.WSGI_ERRORS)).isInstanceOf(Errors.class);

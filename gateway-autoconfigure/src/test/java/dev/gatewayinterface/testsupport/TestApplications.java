@@ -5,13 +5,16 @@ import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import dev.gatewayinterface.StartResponse;
+import dev.gatewayinterface.middleware.auth.BearerAuthentication;
 import dev.gatewayinterface.test.tck.TckDispatcher;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -215,9 +218,26 @@ public class TestApplications {
         };
     }
 
+    /** Say who the user is; Spring Security's rules let only authenticated requests reach its mount. */
     @Bean
     Application secure() {
-        return (environ, startResponse) -> text(startResponse, "user " + environ.get(Environ.REMOTE_USER));
+        return TestApplications::whoAmI;
+    }
+
+    /**
+     * Say who the user is behind the gateway's own bearer-token check, at a mount Spring Security leaves open, as an
+     * API for machines checks its tokens without Spring Security.
+     */
+    @Bean
+    Application bearer() {
+        byte[] known = "t0ken.for-robot".getBytes(StandardCharsets.US_ASCII);
+        return new BearerAuthentication(TestApplications::whoAmI, "api", token -> MessageDigest.isEqual(known,
+                token.getBytes(StandardCharsets.US_ASCII)) ? Optional.of("robot") : Optional.empty());
+    }
+
+    private static Iterable<byte[]> whoAmI(Map<String, Object> environ, StartResponse startResponse) {
+        return text(startResponse, "user " + environ.get(Environ.REMOTE_USER) + " by " + environ.get(Environ.AUTH_TYPE)
+                + (environ.containsKey("HTTP_AUTHORIZATION") ? " with credentials" : ""));
     }
 
     /**

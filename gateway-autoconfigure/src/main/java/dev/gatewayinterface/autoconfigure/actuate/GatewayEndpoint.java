@@ -7,6 +7,7 @@ import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.MountStatistics;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,7 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * Describe what the gateway serves, at {@code /actuator/gateway}: every mount with its path, application,
- * middleware chain and request counts, and the stack's own state (the reactive executor's load).
+ * middleware chain, request counts and the details {@link GatewayEndpointContributor} beans add, and the stack's
+ * own state (the reactive executor's load).
  */
 @Endpoint(id = "gateway")
 public class GatewayEndpoint {
@@ -26,16 +28,31 @@ public class GatewayEndpoint {
 
     private final Supplier<Map<String, Object>> stackState;
 
+    private final List<GatewayEndpointContributor> contributors;
+
     /**
-     * Create the endpoint.
+     * Create the endpoint, with no details for the mounts.
      * @param mounts the mounted applications
      * @param stack {@code "servlet"} or {@code "reactive"}
      * @param stackState the stack's own figures, such as executor sizes; empty if none
      */
     public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState) {
+        this(mounts, stack, stackState, List.of());
+    }
+
+    /**
+     * Create the endpoint.
+     * @param mounts the mounted applications
+     * @param stack {@code "servlet"} or {@code "reactive"}
+     * @param stackState the stack's own figures, such as executor sizes; empty if none
+     * @param contributors add details to each mount, in this order
+     */
+    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState,
+            List<GatewayEndpointContributor> contributors) {
         this.mounts = mounts;
         this.stack = stack;
         this.stackState = stackState;
+        this.contributors = List.copyOf(contributors);
     }
 
     /**
@@ -51,7 +68,7 @@ public class GatewayEndpoint {
         return new GatewayDescriptor(stack, described, stackState.get());
     }
 
-    private static MountDescriptor describe(Mount mount) {
+    private MountDescriptor describe(Mount mount) {
         List<String> middleware = new ArrayList<>();
         boolean validated = false;
         Application application = mount.gateway().application();
@@ -63,7 +80,13 @@ public class GatewayEndpoint {
         MountStatistics statistics = mount.statistics();
         return new MountDescriptor(mount.name(), mount.path(), mount.pattern(), describe(application),
                 middleware, validated, new RequestCounts(statistics.total(), statistics.active(), statistics.failed(),
-                        statistics.clientAborts()));
+                        statistics.clientAborts()), details(mount.name()));
+    }
+
+    private Map<String, Object> details(String mount) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        contributors.forEach(contributor -> details.putAll(contributor.details(mount)));
+        return details;
     }
 
     /**
@@ -97,9 +120,11 @@ public class GatewayEndpoint {
      * @param middleware the middleware around it, outermost first
      * @param validated whether the contract validator checks its requests
      * @param requests its request counts
+     * @param details what {@link GatewayEndpointContributor} beans add, such as a Python application's pool; empty
+     *     if nothing
      */
     public record MountDescriptor(String name, String path, String pattern, String application, List<String> middleware,
-            boolean validated, RequestCounts requests) {
+            boolean validated, RequestCounts requests, Map<String, Object> details) {
     }
 
     /**

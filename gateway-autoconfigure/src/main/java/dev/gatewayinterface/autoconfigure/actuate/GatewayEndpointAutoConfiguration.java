@@ -33,8 +33,8 @@ public final class GatewayEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        GatewayEndpoint gatewayEndpoint(Mounts mounts) {
-            return new GatewayEndpoint(mounts, "servlet", Map::of);
+        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayEndpointContributor> contributors) {
+            return new GatewayEndpoint(mounts, "servlet", Map::of, contributors.orderedStream().toList());
         }
     }
 
@@ -44,9 +44,11 @@ public final class GatewayEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayExecutorMonitor> executor) {
+        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayExecutorMonitor> executor,
+                ObjectProvider<GatewayEndpointContributor> contributors) {
             GatewayExecutorMonitor monitor = executor.getIfAvailable();
-            return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : Map::of);
+            return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : Map::of,
+                    contributors.orderedStream().toList());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatewayinterface.autoconfigure.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Header;
@@ -9,11 +10,15 @@ import dev.gatewayinterface.autoconfigure.StubExchange;
 import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Check that the gateway endpoint exists only with actuator and when exposed, and what it reports.
@@ -63,7 +68,34 @@ class GatewayEndpointAutoConfigurationTests {
                     assertThat(mount.application()).doesNotContain("ContractValidator", "$$Lambda")
                         .startsWith("lambda in " + GatewayEndpointAutoConfigurationTests.class.getName());
                     assertThat(mount.requests()).isEqualTo(new GatewayEndpoint.RequestCounts(1, 0, 0, 0));
+                    assertThat(mount.details()).isEmpty();
                 });
             });
+    }
+
+    @Test
+    void addsTheDetailsOfEveryContributorToItsMountInOrder() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=gateway", "gateway.apps.hello.path=/hi")
+            .withUserConfiguration(Contributors.class)
+            .run(context -> assertThat(context.getBean(GatewayEndpoint.class).gateway().mounts()).singleElement()
+                .satisfies(mount -> assertThat(mount.details()).containsOnly(entry("pool", Map.of("size", 2)),
+                        entry("owner", "second"), entry("mount", "hello"))));
+    }
+
+    /** Add details to every mount: the second contributor replaces one key of the first. */
+    @Configuration(proxyBeanMethods = false)
+    static class Contributors {
+
+        @Bean
+        @Order(2)
+        GatewayEndpointContributor second() {
+            return mount -> Map.of("owner", "second", "mount", mount);
+        }
+
+        @Bean
+        @Order(1)
+        GatewayEndpointContributor first() {
+            return mount -> Map.of("pool", Map.of("size", 2), "owner", "first");
+        }
     }
 }

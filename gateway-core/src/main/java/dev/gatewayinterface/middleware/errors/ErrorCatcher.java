@@ -58,6 +58,15 @@ public final class ErrorCatcher implements Middleware {
         return new ErrorCatcher(application, true);
     }
 
+    /**
+     * Return whether this catcher shows stack traces to loopback clients, as {@link #debug} makes it do; a server
+     * that listens on other addresses warns of it at startup.
+     * @return {@code true} for a catcher made by {@link #debug}
+     */
+    public boolean isDebug() {
+        return debug;
+    }
+
     @Override
     public Application next() {
         return application;

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Publish the Python applications' pools: as Micrometer meters when Micrometer is present, and as the
+ * Publish the Python applications' pools: as Micrometer meters when Micrometer is present, as the
  * {@code gatewayPython} health contributor when Spring Boot's health support is
- * ({@code management.health.gateway-python.enabled=false} turns it off). docs/PYTHON.md lists both.
+ * ({@code management.health.gateway-python.enabled=false} turns it off), and in each mount's details at
+ * {@code /actuator/gateway} when actuator is. docs/PYTHON.md lists them.
  */
 @AutoConfiguration(after = GatewayPythonAutoConfiguration.class)
 @ConditionalOnBean(PythonApplications.class)
@@ -28,6 +29,18 @@ public final class GatewayPythonObservabilityAutoConfiguration {
         @ConditionalOnMissingBean(name = "gatewayPythonPoolMetrics")
         PythonPoolMetrics gatewayPythonPoolMetrics(PythonApplications applications) {
             return new PythonPoolMetrics(applications);
+        }
+    }
+
+    /** Show each application's pool at /actuator/gateway, when actuator is there to serve it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static final class PoolEndpointDetails {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "gatewayPythonEndpointContributor")
+        PythonEndpointContributor gatewayPythonEndpointContributor(PythonApplications applications) {
+            return new PythonEndpointContributor(name -> applications.poolStates().get(name));
         }
     }
 

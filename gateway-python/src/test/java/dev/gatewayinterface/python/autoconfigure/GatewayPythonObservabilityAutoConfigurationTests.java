@@ -1,20 +1,26 @@
 package dev.gatewayinterface.python.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.actuate.GatewayEndpoint;
+import dev.gatewayinterface.autoconfigure.actuate.GatewayEndpointAutoConfiguration;
 import dev.gatewayinterface.python.PythonRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 /**
  * Check that {@link GatewayPythonObservabilityAutoConfiguration} publishes each Python application's pool as
- * meters and health, and that the health contributor can be turned off.
+ * meters, health and details at the gateway endpoint, and that the health contributor can be turned off.
  */
 @ExtendWith(SharedPythonRuntime.class)
 class GatewayPythonObservabilityAutoConfigurationTests {
@@ -50,6 +56,28 @@ class GatewayPythonObservabilityAutoConfigurationTests {
     void reportsThePoolsAsTheGatewayPythonHealthContributor() {
         runner.run(context -> assertThat(context.getBean("gatewayPythonHealthIndicator", PythonHealthIndicator.class)
             .health().getStatus()).isEqualTo(Status.UP));
+    }
+
+    @Test
+    void showsEachMountedApplicationsPoolAtTheGatewayEndpoint() {
+        runner.withConfiguration(AutoConfigurations.of(GatewayEndpointAutoConfiguration.class))
+            .withPropertyValues("management.endpoints.web.exposure.include=gateway")
+            .run(context -> assertThat(context.getBean(GatewayEndpoint.class).gateway().mounts())
+                .singleElement()
+                .satisfies(mount -> {
+                    assertThat(mount.name()).isEqualTo("shop");
+                    assertThat(mount.details()).containsOnlyKeys("pythonPool");
+                    assertThat(mount.details().get("pythonPool")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                        .containsExactly(entry("size", 1), entry("busy", 0), entry("idle", 1), entry("waiting", 0),
+                                entry("replaced", 0L), entry("timeouts", 0L), entry("startFailures", 0L));
+                }));
+    }
+
+    @Test
+    void addsNoEndpointDetailsWithoutActuator() {
+        runner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+            .run(context -> assertThat(context).doesNotHaveBean(PythonEndpointContributor.class)
+                .hasSingleBean(PythonPoolMetrics.class));
     }
 
     @Test
