@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import threading
+import urllib.parse
 import warnings
 from wsgiref import validate
 
@@ -203,7 +204,8 @@ def late_error(environ, start_response):
 
 
 def raising(environ, start_response):
-    raise ValueError('raised by the application: ' + environ['QUERY_STRING'])
+    """Raise an exception whose message is the decoded query, which may hold line breaks and control chars."""
+    raise ValueError('raised by the application: ' + urllib.parse.unquote(environ['QUERY_STRING']))
 
 
 def bad_header(environ, start_response):
