@@ -25,7 +25,7 @@ _kind = None
 
 
 def init(kind):
-    """Keep the Java callable that names the Python exception type for a Java exception; hide C extensions."""
+    """Keep the Java callable that describes a Java exception as [Python type, message]; hide C extensions."""
     global _kind
     _kind = kind
     # Contexts run without native access, and GraalPy loads C extensions into one context per process only: once
@@ -43,12 +43,11 @@ def init(kind):
 
 def _python_error(error):
     """Turn a Java exception raised in a callback into the Python exception an application can catch."""
-    name = _kind(error)
-    if name is None:
+    kind = _kind(error)
+    if kind is None:
         # A Java Error (out of memory, stack overflow): let it unwind to the server untouched.
         return error
-    message = error.getMessage()
-    python_error = getattr(builtins, name)(str(message) if message is not None else str(error))
+    python_error = getattr(builtins, str(kind[0]))(str(kind[1]))
     # Java recovers the original exception from here if the application lets it propagate.
     python_error._gateway_java_exception = error
     return python_error

@@ -93,7 +93,8 @@ final class PythonApplications implements DisposableBean {
         }
         PythonApplication application = PythonApplication.start(runtime,
                 new PythonApplicationConfig(name, app.getApp(), pythonPath, app.getPoolSize(), app.getAcquireTimeout(),
-                        app.getTimeout(), app.getMaxRequests(), app.getMaxRequestsJitter()));
+                        app.getTimeout(), app.getMaxRequests(), app.getMaxRequestsJitter(),
+                        app.isExposeServerObjects()));
         started.put(name, application);
         return new MountDefinition(name, app.getPath(), application, app.getEnviron());
     }
