@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import threading
+import urllib.parse
 import warnings
 from wsgiref import validate
 
@@ -203,7 +204,8 @@ def late_error(environ, start_response):
 
 
 def raising(environ, start_response):
-    raise ValueError('raised by the application: ' + environ['QUERY_STRING'])
+    """Raise an exception whose message is the decoded query, which may hold line breaks and control chars."""
+    raise ValueError('raised by the application: ' + urllib.parse.unquote(environ['QUERY_STRING']))
 
 
 def bad_header(environ, start_response):
@@ -213,6 +215,27 @@ def bad_header(environ, start_response):
     except ValueError as error:
         return _text(start_response, f"ValueError: {error}")
     return _text(start_response, 'start_response accepted the header')
+
+
+def reach(environ, start_response):
+    """Report the environ's Java objects, and how far Python gets from a Java object any application can obtain: the
+    Java exception behind the ValueError of a refused header."""
+    try:
+        start_response('200 OK', [('X-Bad', 'a\r\nb')])
+        raise AssertionError('start_response accepted a header value with CR LF')
+    except ValueError as error:
+        java = error._gateway_java_exception
+    given = ' '.join(key for key in sorted(environ) if key.startswith('gateway.'))
+    try:
+        reached = java.getClass().getName()
+    except Exception as error:
+        reached = f"refused ({type(error).__name__})"
+    try:
+        system = java.getClass().getClassLoader().loadClass('java.lang.System')
+        home = str(system.getMethod('getProperties').invoke(None).getProperty('java.home'))
+    except Exception as error:
+        home = f"refused ({type(error).__name__})"
+    return _text(start_response, f"given: {given}\ngetClass: {reached}\njava.home: {home}\n")
 
 
 class ClosingBody:
@@ -295,7 +318,7 @@ def one_chunk(environ, start_response):
 
 
 PLAIN = dict(ROUTES, **{'/one-chunk': one_chunk, '/environ': environ_dump, '/late-error': late_error, '/raise': raising,
-                        '/bad-header': bad_header, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
+                        '/bad-header': bad_header, '/reach': reach, '/closing': closing, '/start-twice': start_twice, '/hold': hold,
                         '/log': log, '/import': import_module,
                         '/loop': loop, '/read-from-java': read_from_java, '/exit': exit_interpreter})
 

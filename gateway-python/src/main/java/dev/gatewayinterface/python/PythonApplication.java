@@ -108,7 +108,7 @@ public final class PythonApplication implements Application, AutoCloseable {
         }
         boolean handedOver = false;
         try {
-            PythonCall request = new PythonCall(environ, startResponse);
+            PythonCall request = new PythonCall(environ, startResponse, config.exposeServerObjects());
             Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut = timeout -> timedOut(timeout,
                     request, environ, startResponse);
             Value result;

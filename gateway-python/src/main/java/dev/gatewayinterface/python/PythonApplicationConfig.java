@@ -21,9 +21,13 @@ import java.util.Objects;
  *     {@code --max-requests} restarts a worker (against slow leaks); 0 for no limit
  * @param maxRequestsJitter the most requests added at random to {@code maxRequests} for each context, so that
  *     the contexts of a pool are not all replaced at once
+ * @param exposeServerObjects whether the environ's Java objects, the live server objects among them, go to Python,
+ *     and Python may call their public methods, reaching the whole JVM; else Python sees only the environ's
+ *     {@code str} and {@code bool} values and no Java object's members (docs/PYTHON.md, "Trust")
  */
 public record PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
-        Duration acquireTimeout, Duration timeout, int maxRequests, int maxRequestsJitter) {
+        Duration acquireTimeout, Duration timeout, int maxRequests, int maxRequestsJitter,
+        boolean exposeServerObjects) {
 
     /** Gunicorn's default {@code --timeout}. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -38,6 +42,7 @@ public record PythonApplicationConfig(String name, String app, List<Path> python
      * @param timeout the longest run of Python per step of a request, not negative, zero for none
      * @param maxRequests the requests each context serves before it is replaced, not negative, zero for no limit
      * @param maxRequestsJitter the most requests added at random to the limit, not negative
+     * @param exposeServerObjects whether Python gets the environ's Java objects and may call their methods
      */
     public PythonApplicationConfig {
         Objects.requireNonNull(name, "name must not be null");
@@ -62,6 +67,22 @@ public record PythonApplicationConfig(String name, String app, List<Path> python
         if (maxRequestsJitter < 0) {
             throw new IllegalArgumentException("maxRequestsJitter must not be negative, not " + maxRequestsJitter);
         }
+    }
+
+    /**
+     * Create a configuration that gives Python no Java object.
+     * @param name the application's name
+     * @param app the application spec
+     * @param pythonPath the directories to import from
+     * @param poolSize the number of contexts, at least 1
+     * @param acquireTimeout the longest wait for a context, not negative
+     * @param timeout the longest run of Python per step of a request, not negative, zero for none
+     * @param maxRequests the requests each context serves before it is replaced, not negative, zero for no limit
+     * @param maxRequestsJitter the most requests added at random to the limit, not negative
+     */
+    public PythonApplicationConfig(String name, String app, List<Path> pythonPath, int poolSize,
+            Duration acquireTimeout, Duration timeout, int maxRequests, int maxRequestsJitter) {
+        this(name, app, pythonPath, poolSize, acquireTimeout, timeout, maxRequests, maxRequestsJitter, false);
     }
 
     /**

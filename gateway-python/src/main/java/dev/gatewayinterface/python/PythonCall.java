@@ -51,12 +51,19 @@ final class PythonCall {
     /** Whether the server took the response over from a Python that ran past its timeout; guarded by the lock. */
     private boolean takenOver;
 
-    PythonCall(Map<String, Object> environ, StartResponse startResponse) {
+    /**
+     * Prepare the callbacks of one request.
+     * @param exposeServerObjects whether Java objects in the environ (the server's, a middleware's) go to Python;
+     *     else only its {@code str} and {@code bool} values do
+     */
+    PythonCall(Map<String, Object> environ, StartResponse startResponse, boolean exposeServerObjects) {
         String[] names = new String[environ.size()];
         Object[] objects = new Object[environ.size()];
         int count = 0;
         for (Map.Entry<String, Object> entry : environ.entrySet()) {
-            if (!SET_BY_GLUE.contains(entry.getKey())) {
+            Object value = entry.getValue();
+            boolean plain = value instanceof String || value instanceof Boolean;
+            if (!SET_BY_GLUE.contains(entry.getKey()) && (plain || exposeServerObjects)) {
                 names[count] = entry.getKey();
                 objects[count++] = entry.getValue();
             }

@@ -14,6 +14,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,32 @@ import org.slf4j.LoggerFactory;
  */
 final class PythonContext implements AutoCloseable {
 
-    /** Name the Python exception a Java exception from a callback becomes; {@code null} lets an Error through. */
-    private static final ProxyExecutable PYTHON_TYPE = arguments -> {
+    /**
+     * Name the Python exception a Java exception from a callback becomes, and give its message, as
+     * {@code [type, message]}; {@code null} lets an Error through. Read here, because Python may call no method
+     * of a Java exception it is handed.
+     */
+    private static final ProxyExecutable PYTHON_ERROR = arguments -> {
         Object error = arguments[0].isHostObject() ? arguments[0].asHostObject() : null;
         if (error instanceof Error) {
             return null;
         }
+        String message = error instanceof Throwable java && java.getMessage() != null ? java.getMessage()
+                : String.valueOf(error);
+        return ProxyArray.fromArray(pythonType(error), message);
+    };
+
+    /**
+     * Let Python reach no Java object's members, only the glue's callbacks (proxies), the byte buffers they return
+     * and the arrays of environ names and values Java hands the glue: the application sees the WSGI objects, not
+     * the JVM (docs/PYTHON.md, "Trust").
+     */
+    private static final HostAccess CONFINED = HostAccess.newBuilder(HostAccess.EXPLICIT)
+        .allowBufferAccess(true)
+        .allowArrayAccess(true)
+        .build();
+
+    private static String pythonType(Object error) {
         if (error instanceof IOException || error instanceof UncheckedIOException) {
             return "OSError";
         }
@@ -43,7 +64,7 @@ final class PythonContext implements AutoCloseable {
             return "ValueError";
         }
         return "RuntimeError";
-    };
+    }
 
     private static final Logger logger = LoggerFactory.getLogger(PythonApplication.class);
 
@@ -115,12 +136,13 @@ final class PythonContext implements AutoCloseable {
     }
 
     private static PythonContext create(PythonWorker worker, PythonRuntime runtime, PythonApplicationConfig config) {
-        // Python applications are the deployer's own code, trusted like the Java application: they get files,
-        // threads, processes and the environment as under any WSGI server. Not native access: GraalPy loads a
-        // C extension into one context per process only, so a pool would fail in all but one (docs/PYTHON.md).
+        // Python applications are the deployer's own code, trusted as under any WSGI server: they get files,
+        // threads, processes and the environment. Not the JVM's objects, unless the deployer exposes the server
+        // objects to one of them (docs/PYTHON.md, "Trust"). Not native access: GraalPy loads a C extension into
+        // one context per process only, so a pool would fail in all but one (docs/PYTHON.md).
         Context context = Context.newBuilder("python")
-            .engine(runtime.engine())
-            .allowHostAccess(HostAccess.ALL)
+            .engine(runtime.engine(config.exposeServerObjects()))
+            .allowHostAccess(config.exposeServerObjects() ? HostAccess.ALL : CONFINED)
             .allowIO(IOAccess.ALL)
             .allowCreateThread(true)
             .allowCreateProcess(true)
@@ -132,7 +154,7 @@ final class PythonContext implements AutoCloseable {
             .build();
         try {
             Value glue = context.eval(runtime.glue());
-            glue.getHashValue("init").execute(PYTHON_TYPE);
+            glue.getHashValue("init").execute(PYTHON_ERROR);
             String[] path = config.pythonPath().stream().map(entry -> entry.toAbsolutePath().toString())
                 .toArray(String[]::new);
             Value application = glue.getHashValue("load").execute(config.app(), path);

@@ -2,7 +2,8 @@ package dev.gatewayinterface.python;
 
 /**
  * Carry an exception raised by Python code to the Java side: its message is the Python traceback, as Python
- * prints it, so the log shows where in the application it was raised.
+ * prints it, so the log shows where in the application it was raised. The control characters of the Python
+ * exceptions' messages are escaped, so the message breaks lines only where the traceback does (SPEC §13).
  */
 public final class PythonException extends RuntimeException {
 

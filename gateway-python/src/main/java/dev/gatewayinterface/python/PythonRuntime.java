@@ -27,6 +27,12 @@ public final class PythonRuntime implements AutoCloseable {
 
     private final Engine engine;
 
+    /**
+     * The engine of the applications given the server objects: host access is set per engine, so their contexts,
+     * which may call Java objects' methods, cannot share the confined contexts' engine. Started on first use.
+     */
+    private Engine exposingEngine;
+
     private final Path pycacheDirectory;
 
     private final Source glue;
@@ -53,16 +59,20 @@ public final class PythonRuntime implements AutoCloseable {
         if (System.getProperty(ATTACH_FAILURE_ACTION) == null) {
             System.setProperty(ATTACH_FAILURE_ACTION, "ignore");
         }
-        Engine engine = Engine.newBuilder("python")
-            // Said once below, in our log, instead of on stderr for every engine.
-            .option("engine.WarnInterpreterOnly", "false")
-            .logHandler(new Slf4jLogHandler())
-            .build();
+        Engine engine = newEngine();
         if ("Interpreted".equals(engine.getImplementationName())) {
             logger.warn("GraalPy runs in interpreter mode, without a JIT compiler: Python requests are several "
                     + "times slower than on CPython. docs/PYTHON.md shows how to run with the Graal compiler.");
         }
         return new PythonRuntime(engine, directory, loadGlue());
+    }
+
+    private static Engine newEngine() {
+        return Engine.newBuilder("python")
+            // Said once in start(), in our log, instead of on stderr for every engine.
+            .option("engine.WarnInterpreterOnly", "false")
+            .logHandler(new Slf4jLogHandler())
+            .build();
     }
 
     private static Source loadGlue() {
@@ -77,8 +87,18 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
-    Engine engine() {
-        return engine;
+    /**
+     * Return the engine for the contexts of an application: one shared by all confined applications, another by
+     * those given the server objects.
+     */
+    synchronized Engine engine(boolean exposeServerObjects) {
+        if (!exposeServerObjects) {
+            return engine;
+        }
+        if (exposingEngine == null) {
+            exposingEngine = newEngine();
+        }
+        return exposingEngine;
     }
 
     /**
@@ -106,7 +126,14 @@ public final class PythonRuntime implements AutoCloseable {
      * Close the engine. Close the applications first: contexts still open are cancelled.
      */
     @Override
-    public void close() {
-        engine.close(true);
+    public synchronized void close() {
+        try {
+            engine.close(true);
+        }
+        finally {
+            if (exposingEngine != null) {
+                exposingEngine.close(true);
+            }
+        }
     }
 }

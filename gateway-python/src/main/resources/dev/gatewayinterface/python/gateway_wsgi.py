@@ -25,7 +25,7 @@ _kind = None
 
 
 def init(kind):
-    """Keep the Java callable that names the Python exception type for a Java exception; hide C extensions."""
+    """Keep the Java callable that describes a Java exception as [Python type, message]; hide C extensions."""
     global _kind
     _kind = kind
     # Contexts run without native access, and GraalPy loads C extensions into one context per process only: once
@@ -43,12 +43,11 @@ def init(kind):
 
 def _python_error(error):
     """Turn a Java exception raised in a callback into the Python exception an application can catch."""
-    name = _kind(error)
-    if name is None:
+    kind = _kind(error)
+    if kind is None:
         # A Java Error (out of memory, stack overflow): let it unwind to the server untouched.
         return error
-    message = error.getMessage()
-    python_error = getattr(builtins, name)(str(message) if message is not None else str(error))
+    python_error = getattr(builtins, str(kind[0]))(str(kind[1]))
     # Java recovers the original exception from here if the application lets it propagate.
     python_error._gateway_java_exception = error
     return python_error
@@ -199,7 +198,7 @@ class StartResponse:
             error_type = error = None
         else:
             error_type = exception_type(exc_info[1])
-            error = ''.join(traceback.format_exception(*exc_info)).rstrip('\n')
+            error = format_exception(exc_info[1])
         try:
             rethrow = self._start(status, flat, error_type, error)
         except ForeignException as java_error:
@@ -335,7 +334,39 @@ def close(result):
 
 
 def format_exception(error):
-    return ''.join(traceback.format_exception(error)).rstrip('\n')
+    """Format the traceback as Python prints it, safe to log: only the traceback's own lines break it.
+
+    An exception's message and notes are the application's data, often the client's: their line breaks are
+    escaped, so that a message can never pass for a log line of its own, and every line's CR, NUL and other
+    control characters too, as the engine escapes what it logs (docs/SPEC.md §7).
+    """
+    report = traceback.TracebackException.from_exception(error)
+    pending, seen = [report], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if type(getattr(current, '_str', None)) is str:
+            current._str = _escape(current._str)
+        notes = getattr(current, '__notes__', None)
+        if isinstance(notes, (list, tuple)):
+            current.__notes__ = [_escape(str(note)) for note in notes]
+        pending.extend(chained for chained in (current.__cause__, current.__context__) if chained is not None)
+        pending.extend(getattr(current, 'exceptions', None) or ())
+    return '\n'.join(_escape(line) for line in ''.join(report.format()).rstrip('\n').split('\n'))
+
+
+def _escape(text):
+    """Escape CR as \\r, LF as \\n, and every other control character but tab as \\xNN."""
+    return ''.join(char if char == '\t' or not _is_control(char)
+                   else '\\r' if char == '\r' else '\\n' if char == '\n' else f"\\x{ord(char):02x}"
+                   for char in text)
+
+
+def _is_control(char):
+    code = ord(char)
+    return code < 0x20 or 0x7f <= code < 0xa0 or code in (0x2028, 0x2029)
 
 
 def exception_type(error):

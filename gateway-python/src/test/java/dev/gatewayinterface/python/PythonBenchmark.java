@@ -44,7 +44,7 @@ final class PythonBenchmark {
         long started = System.nanoTime();
         long heap = heapAfterGc();
         try (PythonRuntime runtime = PythonRuntime.start(pycache)) {
-            logger.info("{} on {}, JDK {}", spec, runtime.engine().getImplementationName(), Runtime.version());
+            logger.info("{} on {}, JDK {}", spec, runtime.engine(false).getImplementationName(), Runtime.version());
             List<PythonApplication> applications = new ArrayList<>();
             TestClient client = null;
             for (int index = 1; index <= contexts; index++) {

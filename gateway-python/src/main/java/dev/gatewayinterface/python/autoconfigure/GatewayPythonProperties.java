@@ -114,6 +114,15 @@ public class GatewayPythonProperties {
         private int maxRequestsJitter;
 
         /**
+         * Whether to give this application the live server objects (gateway.servlet_request,
+         * gateway.servlet_response, gateway.server_exchange, gateway.request_end) and any other Java object in its
+         * environ, with access to their public methods: through them Python reaches the whole JVM, System
+         * properties and every other mount's configuration included. Off, Python sees only the environ's str and
+         * bool values and calls no Java method.
+         */
+        private boolean exposeServerObjects;
+
+        /**
          * Name/value pairs added to this application's environ, over gateway.environ.*. The request's own keys
          * take precedence.
          */
@@ -209,6 +218,14 @@ public class GatewayPythonProperties {
                         "gateway.python.apps.<name>." + property + " must not be negative, not " + value);
             }
             return value;
+        }
+
+        public boolean isExposeServerObjects() {
+            return exposeServerObjects;
+        }
+
+        public void setExposeServerObjects(boolean exposeServerObjects) {
+            this.exposeServerObjects = exposeServerObjects;
         }
 
         public Map<String, String> getEnviron() {

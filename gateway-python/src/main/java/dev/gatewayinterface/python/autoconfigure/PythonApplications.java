@@ -99,7 +99,7 @@ final class PythonApplications implements DisposableBean {
         try {
             application = PythonApplication.start(runtime, new PythonApplicationConfig(name, app.getApp(), pythonPath,
                     app.getPoolSize(), app.getAcquireTimeout(), app.getTimeout(), app.getMaxRequests(),
-                    app.getMaxRequestsJitter()));
+                    app.getMaxRequestsJitter(), app.isExposeServerObjects()));
         }
         catch (PythonException ex) {
             throw new PythonConfigurationException("The Python application '" + name + "' (" + prefix + ".app="
