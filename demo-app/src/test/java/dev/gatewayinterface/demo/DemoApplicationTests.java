@@ -2,10 +2,13 @@ package dev.gatewayinterface.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.mount.Mounts;
@@ -14,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Check every demo application over real HTTP, at the mounts application.properties gives them.
@@ -21,6 +26,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "management.defaults.metrics.export.enabled=true")
 class DemoApplicationTests {
+
+    /**
+     * Serve the files of a folder that also holds a symbolic link to a file outside it, which must not be served.
+     */
+    @DynamicPropertySource
+    static void filesFolderWithALinkOut(DynamicPropertyRegistry registry) throws IOException {
+        Path folder = Files.createTempDirectory("gateway-demo-files");
+        Path outside = Files.createTempDirectory("gateway-demo-outside");
+        Files.writeString(folder.resolve("hello.txt"), "Hello from a file, sent by wsgi.file_wrapper.\n");
+        Files.createSymbolicLink(folder.resolve("link.txt"), Files.writeString(outside.resolve("secret.txt"), "secret"));
+        registry.add("demo.files.root", folder::toString);
+    }
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -68,6 +85,13 @@ class DemoApplicationTests {
         assertThat(file.headers().firstValue("Content-Type")).hasValue("text/plain");
         assertThat(get("/files/missing.txt").statusCode()).isEqualTo(404);
         assertThat(get("/files/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
+    }
+
+    @Test
+    void filesServesNoFileOutsideItsFolderThroughASymbolicLink() throws Exception {
+        HttpResponse<String> response = get("/files/link.txt");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("secret");
     }
 
     @Test

@@ -100,6 +100,17 @@ public abstract class ResponseContractTests extends ProbedServerTests {
     }
 
     @Test
+    void logsWhatAnApplicationWritesToWsgiErrorsWithoutLettingAClientForgeALogLine(CapturedOutput output)
+            throws Exception {
+        String said = "alice\r2026-12-06T00:00:00Z INFO forged\u0000x";
+        RawHttp.Response response = exchange("POST /logging HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                + said.length() + "\r\n\r\n" + said);
+        assertThat(response.text()).as(response.head().statusLine()).isEqualTo("logged");
+        assertThat(output).contains("client said alice\\r2026-12-06T00:00:00Z INFO forged\\x00x");
+        assertThat(output.toString().lines()).noneMatch(line -> line.startsWith("2026-12-06T00:00:00Z INFO forged"));
+    }
+
+    @Test
     void answersAnApplicationErrorWithAPlain500ThatLeaksNothing(CapturedOutput output) throws Exception {
         RawHttp.Response response = get("/fail");
         assertThat(response.status()).isEqualTo(500);

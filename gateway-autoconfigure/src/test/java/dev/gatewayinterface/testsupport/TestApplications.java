@@ -2,6 +2,7 @@ package dev.gatewayinterface.testsupport;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
+import dev.gatewayinterface.Errors;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import dev.gatewayinterface.StartResponse;
@@ -195,6 +196,16 @@ public class TestApplications {
             probes.fileStreamReads.incrementAndGet();
             return super.read(buffer, offset, length);
         }
+    }
+
+    /** Write the request body to wsgi.errors, so that a client's CR and NUL reach the log if anything lets them. */
+    @Bean
+    Application logging() {
+        return (environ, startResponse) -> {
+            String said = new String(((Input) environ.get(Environ.WSGI_INPUT)).read(), StandardCharsets.ISO_8859_1);
+            ((Errors) environ.get(Environ.WSGI_ERRORS)).write("client said " + said + "\n");
+            return text(startResponse, "logged");
+        };
     }
 
     /** Give the interim status the query names as the final one, which the server must refuse. */
