@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewayinterface.autoconfigure.GatewayMiddleware;
 import dev.gatewayinterface.middleware.errors.ErrorCatcher;
+import dev.gatewayinterface.testsupport.WithoutSecurity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -2,6 +2,7 @@ package dev.gatewayinterface.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewayinterface.testsupport.WithoutSecurity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

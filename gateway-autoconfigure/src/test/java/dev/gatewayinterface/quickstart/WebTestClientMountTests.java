@@ -1,5 +1,6 @@
 package dev.gatewayinterface.quickstart;
 
+import dev.gatewayinterface.testsupport.WithoutSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -4,6 +4,7 @@ import dev.gatewayinterface.test.tck.GatewayTck;
 import dev.gatewayinterface.test.tck.HttpTckBinding;
 import dev.gatewayinterface.test.tck.TckBinding;
 import dev.gatewayinterface.test.tck.TckDispatcher;
+import dev.gatewayinterface.testsupport.WithoutSecurity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -11,11 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 // The example of docs/TESTING.md, word for word; this module's class path has Spring Security, which it leaves out.
-@TestPropertySource(properties = "spring.autoconfigure.exclude="
-        + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-        + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
-        + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-        + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration")
+@TestPropertySource(properties = WithoutSecurity.EXCLUDED)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.apps.tck.path=/tck")
 class MyServerTckTests extends GatewayTck {
 

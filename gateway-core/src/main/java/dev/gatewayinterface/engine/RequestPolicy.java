@@ -62,7 +62,8 @@ final class RequestPolicy {
         if (syntax != null) {
             return syntax;
         }
-        return checkFraming(headers, protocol, checkHost(headers, protocol, exchange.rawTarget() != null));
+        Refusal framing = checkFraming(headers, protocol);
+        return framing != null ? framing : checkHost(headers, protocol, exchange.rawTarget() != null);
     }
 
     private static Refusal checkTarget(Exchange exchange) {
@@ -201,7 +202,7 @@ final class RequestPolicy {
             .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-._~%!$&'()*+,;=".indexOf(c) >= 0));
     }
 
-    private static Refusal checkFraming(Headers headers, String protocol, Refusal host) {
+    private static Refusal checkFraming(Headers headers, String protocol) {
         List<String> codings = headers.values("transfer-encoding");
         List<String> lengths = headers.values("content-length");
         if (!codings.isEmpty()) {
@@ -222,7 +223,7 @@ final class RequestPolicy {
             return new Refusal(400, "Bad Request", "Content-Length " + quote(lengths.get(0))
                     + " is not one decimal number (RFC 9110 §8.6)");
         }
-        return host;
+        return null;
     }
 
     private static String quote(String value) {

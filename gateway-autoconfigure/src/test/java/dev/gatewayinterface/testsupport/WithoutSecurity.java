@@ -1,12 +1,14 @@
-package dev.gatewayinterface.quickstart;
+package dev.gatewayinterface.testsupport;
 
 /**
- * Leave out the Spring Security this module's tests have on the class path: the README's quick start has none,
- * and its tests must see what a new user's application does.
+ * Leave out the Spring Security this module's tests have on the class path, as a property for tests whose
+ * application class is a documented example that must stay as the docs show it (the README's quick start, the
+ * TCK example of docs/TESTING.md) and so cannot carry {@link UnsecuredServletApplication}.
  */
-final class WithoutSecurity {
+public final class WithoutSecurity {
 
-    static final String EXCLUDED = "spring.autoconfigure.exclude="
+    /** The {@code spring.autoconfigure.exclude} property naming every Spring Security auto-configuration. */
+    public static final String EXCLUDED = "spring.autoconfigure.exclude="
             + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
