@@ -166,6 +166,19 @@ public interface Exchange {
     }
 
     /**
+     * Answer an application's failure, before anything of its response was sent, through the server's own error
+     * handling (a framework's error controller or error page) instead of the engine's plain 500 (docs/SPEC.md §7).
+     * Called after {@link #applicationFailed}. A binding that returns {@code true} ends the response itself, with
+     * status 500: the engine then sends nothing more and calls neither {@link #complete()} nor {@link #abort}.
+     * @param error what the application threw, or the rule it broke
+     * @return {@code true} if the server answers the failure; {@code false}, the default, for the engine's plain 500
+     * @throws IOException if the client went away
+     */
+    default boolean answerFailure(Throwable error) throws IOException {
+        return false;
+    }
+
+    /**
      * Return the request target exactly as the client sent it, for the acceptance policy (docs/SPEC.md §14), when
      * the server lets it through without checking its form itself.
      * @return the raw target, or {@code null} when the server already refused malformed targets

@@ -288,6 +288,12 @@ final class Response implements StartResponse, Write {
         }
         log("Application '{}' failed before the response started; answering 500", failure);
         try {
+            if (exchange.answerFailure(failure)) {
+                // The server's own error handling sends the 500 and ends the response (docs/SPEC.md §7).
+                headersSent = true;
+                started(500);
+                return;
+            }
             exchange.sendHeaders(500, "Internal Server Error",
                     List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
                             new Header("Content-Length", Integer.toString(ERROR_BODY.length))));

@@ -48,6 +48,7 @@ public final class FakeExchange implements Exchange {
     private Long declaredContentLength;
     private boolean transferSupported;
     private long failWritesAfter = -1;
+    private boolean answersFailures;
 
     // What the engine did with this exchange.
     private ByteArrayInputStream openedBody;
@@ -66,6 +67,7 @@ public final class FakeExchange implements Exchange {
     private Throwable abortReason;
 
     private Throwable applicationFailure;
+    private Throwable answeredFailure;
     private final List<String> violations = new ArrayList<>();
 
     public FakeExchange method(String method) {
@@ -177,6 +179,12 @@ public final class FakeExchange implements Exchange {
     /** Make the client "go away": writes fail once this many body bytes were accepted. */
     public FakeExchange failWritesAfter(long bytes) {
         this.failWritesAfter = bytes;
+        return this;
+    }
+
+    /** Answer an application's failure before the response started through "the server's" error handling. */
+    public FakeExchange answersFailures() {
+        this.answersFailures = true;
         return this;
     }
 
@@ -334,6 +342,18 @@ public final class FakeExchange implements Exchange {
     }
 
     @Override
+    public boolean answerFailure(Throwable error) {
+        if (sendHeadersCalls > 0) {
+            violations.add("answerFailure after sendHeaders");
+        }
+        checkOpen("answerFailure");
+        if (answersFailures) {
+            answeredFailure = error;
+        }
+        return answersFailures;
+    }
+
+    @Override
     public void abort(Throwable reason) {
         checkOpen("abort");
         aborted = true;
@@ -352,8 +372,9 @@ public final class FakeExchange implements Exchange {
     }
 
     private void checkOpen(String call) {
-        if (completed || aborted) {
-            violations.add(call + " after the response " + (completed ? "completed" : "was aborted"));
+        if (completed || aborted || answeredFailure != null) {
+            violations.add(call + " after the response " + (completed ? "completed"
+                    : aborted ? "was aborted" : "was left to the server's error handling"));
         }
     }
 
@@ -421,6 +442,11 @@ public final class FakeExchange implements Exchange {
 
     public Throwable applicationFailure() {
         return applicationFailure;
+    }
+
+    /** Return the failure the engine handed to "the server's" error handling, or {@code null}. */
+    public Throwable answeredFailure() {
+        return answeredFailure;
     }
 
     public Throwable abortReason() {

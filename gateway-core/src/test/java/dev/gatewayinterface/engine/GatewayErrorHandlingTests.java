@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import ch.qos.logback.classic.Level;
 import dev.gatewayinterface.Header;
+import dev.gatewayinterface.Write;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,6 +79,54 @@ class GatewayErrorHandlingTests {
         assertThat(exchange.status()).isEqualTo(500);
         assertThat(exchange.bodyBytes()).isEmpty();
         assertThat(exchange.completed()).isTrue();
+    }
+
+    @Test
+    void leavesAFailureBeforeTheResponseToABindingThatAnswersFailuresItself() {
+        IllegalStateException failure = new IllegalStateException("boom");
+        TrackingBody body = TrackingBody.of("never sent").failingAt(0, failure);
+        FakeExchange exchange = harness.serve(new FakeExchange().answersFailures(), (environ, start) -> {
+            start.start("200 OK", List.of(new Header("X-Would-Have", "been sent")));
+            return body;
+        });
+        assertThat(exchange.answeredFailure()).isSameAs(failure);
+        assertThat(exchange.applicationFailure()).isSameAs(failure);
+        assertThat(exchange.sendHeadersCalls()).isZero();
+        assertThat(exchange.completed()).isFalse();
+        assertThat(exchange.aborted()).isFalse();
+        assertThat(body.closeCount()).isOne();
+        assertThat(harness.log().events(Level.ERROR)).singleElement()
+                .satisfies(event -> assertThat(event.getThrowableProxy().getMessage()).isEqualTo("boom"));
+    }
+
+    @Test
+    void abortsAFailureAfterTheHeadersEvenWhereTheBindingAnswersFailures() {
+        IllegalStateException failure = new IllegalStateException("lost the database halfway");
+        FakeExchange exchange = harness.serve(new FakeExchange().answersFailures(), (environ, start) -> {
+            start.start("200 OK", List.of());
+            return TrackingBody.of("first part, ").failingAt(1, failure);
+        });
+        assertThat(exchange.answeredFailure()).isNull();
+        assertThat(exchange.bodyText()).isEqualTo("first part, ");
+        assertThat(exchange.aborted()).isTrue();
+    }
+
+    @Test
+    void refusesAWriteCallableKeptPastAFailureTheBindingAnswered() {
+        List<Throwable> refused = new ArrayList<>();
+        FakeExchange exchange = harness.serve(new FakeExchange().answersFailures(), (environ, start) -> {
+            Write write = start.start("200 OK", List.of());
+            return TrackingBody.of("x").failingAt(0, new IllegalStateException("boom")).onClose(() -> {
+                try {
+                    write.write("late".getBytes(StandardCharsets.US_ASCII));
+                }
+                catch (IOException | RuntimeException ex) {
+                    refused.add(ex);
+                }
+            });
+        });
+        assertThat(exchange.bodyBytes()).isEmpty();
+        assertThat(refused).singleElement().asString().contains("after the response had ended");
     }
 
     @Test

@@ -51,6 +51,16 @@ class RequestObserverTests {
     }
 
     @Test
+    void reportsThe500OfAFailureTheBindingAnswersItself() {
+        IllegalStateException failure = new IllegalStateException("boom");
+        serve(new FakeExchange().answersFailures(), (environ, start) -> {
+            throw failure;
+        });
+        assertThat(events).containsExactly("started GET", "response 500", "ended");
+        assertThat(outcome).isEqualTo(new RequestOutcome(500, 0, 0, failure, false, false));
+    }
+
+    @Test
     void reportsTheErrorAndThe500OfAFailureBeforeTheResponse() {
         IllegalStateException failure = new IllegalStateException("boom");
         serve(new FakeExchange(), (environ, start) -> {
