@@ -32,6 +32,13 @@ public class GatewayProperties {
     private boolean validate;
 
     /**
+     * How to answer an application's failure before its response started: "plain", a short text 500 that reveals
+     * nothing, or "spring", Spring Boot's error handling, which answers as for a controller's unhandled exception
+     * (its JSON error body, or the whitelabel page for browsers), without @ControllerAdvice.
+     */
+    private ErrorHandling errors = ErrorHandling.PLAIN;
+
+    /**
      * Whether to fail startup on a key under gateway.* that no setting reads, such as a misspelt one.
      */
     private boolean failOnUnknownProperties = true;
@@ -58,6 +65,25 @@ public class GatewayProperties {
 
     public void setValidate(boolean validate) {
         this.validate = validate;
+    }
+
+    public ErrorHandling getErrors() {
+        return errors;
+    }
+
+    public void setErrors(ErrorHandling errors) {
+        this.errors = errors;
+    }
+
+    /**
+     * Return how the named application's failures before its response are answered: its own setting, else
+     * {@code gateway.errors}.
+     * @param application the application's name
+     * @return the error handling
+     */
+    public ErrorHandling errorsOf(String application) {
+        App app = apps.get(application);
+        return app != null && app.getErrors() != null ? app.getErrors() : errors;
     }
 
     public boolean isFailOnUnknownProperties() {
@@ -110,6 +136,20 @@ public class GatewayProperties {
          * GatewayMiddleware bean, lowest @Order outermost; empty, none.
          */
         private List<String> middleware;
+
+        /**
+         * How to answer this application's failure before its response started, "plain" or "spring"; unset,
+         * gateway.errors decides.
+         */
+        private ErrorHandling errors;
+
+        public ErrorHandling getErrors() {
+            return errors;
+        }
+
+        public void setErrors(ErrorHandling errors) {
+            this.errors = errors;
+        }
 
         public List<String> getMiddleware() {
             return middleware;
@@ -257,6 +297,18 @@ public class GatewayProperties {
             }
             this.bodyReplayLimit = bodyReplayLimit;
         }
+    }
+
+    /**
+     * Who answers an application's failure before its response started (docs/SPEC.md §7).
+     */
+    public enum ErrorHandling {
+
+        /** The gateway: a short text 500 that reveals nothing of the failure. */
+        PLAIN,
+
+        /** Spring Boot's error handling, as for a controller's unhandled exception. */
+        SPRING
     }
 
     /**

@@ -188,6 +188,12 @@ final class NettyResponseOutput implements ResponseOutput {
     }
 
     @Override
+    public void fail(Throwable error) {
+        finished = true;
+        onEventLoop(() -> done.tryEmitError(error));
+    }
+
+    @Override
     public void cancelled() {
         cancelled = true;
     }
@@ -203,12 +209,17 @@ final class NettyResponseOutput implements ResponseOutput {
 
     /** Complete the handler on the event loop, where Spring and Reactor Netty expect it; a second call does nothing. */
     private void finishOnEventLoop() {
+        onEventLoop(done::tryEmitEmpty);
+    }
+
+    /** End the handler on the event loop, or here once the loop shut down. */
+    private void onEventLoop(Runnable signal) {
         EventLoop eventLoop = channel.eventLoop();
         try {
-            eventLoop.execute(done::tryEmitEmpty);
+            eventLoop.execute(signal);
         }
         catch (RejectedExecutionException ex) {
-            done.tryEmitEmpty();
+            signal.run();
         }
     }
 

@@ -44,8 +44,14 @@ final class ReactiveExchange implements Exchange {
 
     private final ResponseOutput output;
 
+    private final String application;
+
+    /** Whether the application's failures before its response go to Spring's error handling. */
+    private final boolean springErrors;
+
     ReactiveExchange(ServerWebExchange exchange, String protocol, String rawScriptName, String rawPathInfo,
-            String remoteUser, String authType, RequestBodyStream body, ResponseOutput output) {
+            String remoteUser, String authType, RequestBodyStream body, ResponseOutput output, String application,
+            boolean springErrors) {
         this.exchange = exchange;
         this.request = exchange.getRequest();
         this.uri = request.getURI();
@@ -56,6 +62,8 @@ final class ReactiveExchange implements Exchange {
         this.authType = authType;
         this.body = body;
         this.output = output;
+        this.application = application;
+        this.springErrors = springErrors;
     }
 
     @Override
@@ -185,8 +193,27 @@ final class ReactiveExchange implements Exchange {
     }
 
     @Override
+    public boolean answerFailure(Throwable error) {
+        if (!springErrors || exchange.getResponse().isCommitted()) {
+            return false;
+        }
+        output.fail(new HandedOver(ApplicationFailedException.signalFor(application, error)));
+        return true;
+    }
+
+    @Override
     public void abort(Throwable reason) {
         output.abort();
+    }
+
+    /** Carry a failure left to Spring's error handling to the adapter, told apart from the server's own errors. */
+    static final class HandedOver extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        HandedOver(Throwable failure) {
+            super(null, failure, false, false);
+        }
     }
 
     /** Release what the request still holds and let the server finish; called once, after the engine returned. */

@@ -32,6 +32,12 @@ import reactor.util.context.ContextView;
  * next, files go out as file regions, and an aborted response closes the connection. On any other server the
  * response is written through {@link ServerHttpResponse#writeWith}, one chunk per unit of demand. When the
  * executor refuses the request, the answer is 503 with {@code Retry-After}.
+ *
+ * <p>An application's failure before its response started is answered with the engine's plain 500, or, with
+ * Spring errors, signalled to WebFlux's {@code WebExceptionHandler}s (Spring Boot's
+ * {@code ErrorWebExceptionHandler}), within an {@link ApplicationFailedException} where Spring would otherwise answer
+ * it with another status than 500: by the {@link ApplicationFailureWebFilter} where it is in the
+ * chain, outside the DispatcherHandler and so past every {@code @ControllerAdvice}, else by the handler itself.
  */
 public final class ReactiveGatewayAdapter {
 
@@ -53,6 +59,8 @@ public final class ReactiveGatewayAdapter {
 
     private final Duration clientTimeout;
 
+    private final boolean springErrors;
+
     private final BufferedBytes buffered = new BufferedBytes();
 
     /**
@@ -73,11 +81,26 @@ public final class ReactiveGatewayAdapter {
      * @param clientTimeout how long an application's thread waits for the client to send or take bytes
      */
     public ReactiveGatewayAdapter(Gateway gateway, Executor executor, Duration retryAfter, Duration clientTimeout) {
+        this(gateway, executor, retryAfter, clientTimeout, false);
+    }
+
+    /**
+     * Create an adapter.
+     * @param gateway the lifecycle serving the application
+     * @param executor runs each request's application; when it refuses one, the client gets 503
+     * @param retryAfter how long a 503 answer asks the client to wait, rounded up to whole seconds
+     * @param clientTimeout how long an application's thread waits for the client to send or take bytes
+     * @param springErrors whether to leave the application's failures before its response to Spring's error
+     *     handling rather than answer the engine's plain 500
+     */
+    public ReactiveGatewayAdapter(Gateway gateway, Executor executor, Duration retryAfter, Duration clientTimeout,
+            boolean springErrors) {
         this.gateway = Objects.requireNonNull(gateway, "gateway must not be null");
         this.executor = Objects.requireNonNull(executor, "executor must not be null");
         Objects.requireNonNull(retryAfter, "retryAfter must not be null");
         this.retryAfterSeconds = Long.toString(retryAfter.plusNanos(999_999_999).getSeconds());
         this.clientTimeout = Objects.requireNonNull(clientTimeout, "clientTimeout must not be null");
+        this.springErrors = springErrors;
     }
 
     /**
@@ -118,7 +141,7 @@ public final class ReactiveGatewayAdapter {
                 HttpMethod.HEAD.equals(exchange.getRequest().getMethod()));
         String authType = AuthTypes.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION), user);
         ReactiveExchange request = new ReactiveExchange(exchange, protocol(exchange), rawScriptName, rawPathInfo,
-                user != null ? user.getName() : null, authType, body, output);
+                user != null ? user.getName() : null, authType, body, output, gateway.options().name(), springErrors);
         return Mono.<Void>create(handler -> {
             // Listen for the end before the application starts: it may end, and the client close, before this
             // thread goes on, and a handler that hears of the end only after the close is recorded as cancelled.
@@ -146,7 +169,8 @@ public final class ReactiveGatewayAdapter {
         }).onErrorResume(RejectedExecutionException.class, ex -> {
             logger.debug("No thread free for application '{}'; answering 503", gateway.options().name(), ex);
             return unavailable(exchange.getResponse());
-        });
+        }).onErrorResume(ReactiveExchange.HandedOver.class,
+                handedOver -> ApplicationFailureWebFilter.signal(exchange, handedOver.getCause()));
     }
 
     private ResponseOutput output(ServerHttpResponse response, ContextView context, Sinks.Empty<Void> done,

@@ -30,6 +30,12 @@ interface ResponseOutput {
     /** Close the connection without ending the response (docs/SPEC.md §6.3, §7). */
     void abort();
 
+    /**
+     * End the handler with an error before anything was committed, leaving the response to Spring's error handling
+     * (docs/SPEC.md §7).
+     */
+    void fail(Throwable error);
+
     /** Learn that the server stopped waiting for this response: the client went away. */
     void cancelled();
 

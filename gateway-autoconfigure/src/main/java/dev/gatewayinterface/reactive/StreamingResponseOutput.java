@@ -106,6 +106,12 @@ final class StreamingResponseOutput implements ResponseOutput, Publisher<DataBuf
     }
 
     @Override
+    public void fail(Throwable error) {
+        finished = true;
+        done.tryEmitError(error);
+    }
+
+    @Override
     public void cancelled() {
         cancel();
     }

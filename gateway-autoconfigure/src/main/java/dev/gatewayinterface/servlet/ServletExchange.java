@@ -3,6 +3,7 @@ package dev.gatewayinterface.servlet;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.AuthTypes;
 import dev.gatewayinterface.engine.Exchange;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +33,8 @@ final class ServletExchange implements Exchange {
 
     private final String rawPathInfo;
 
+    private final boolean springErrors;
+
     private ServletOutputStream output;
 
     private boolean outputFailed;
@@ -39,12 +42,13 @@ final class ServletExchange implements Exchange {
     private Throwable abortReason;
 
     ServletExchange(HttpServletRequest request, HttpServletResponse response, BodyPreservingRequest preserved,
-            String rawScriptName, String rawPathInfo) {
+            String rawScriptName, String rawPathInfo, boolean springErrors) {
         this.request = request;
         this.response = response;
         this.preserved = preserved;
         this.rawScriptName = rawScriptName;
         this.rawPathInfo = rawPathInfo;
+        this.springErrors = springErrors;
     }
 
     @Override
@@ -205,6 +209,18 @@ final class ServletExchange implements Exchange {
         // The application's error never leaves the engine, so tell Spring's own http.server.requests
         // observation, which would otherwise tag the 500 with exception "none".
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setError(error));
+    }
+
+    @Override
+    public boolean answerFailure(Throwable error) throws IOException {
+        if (!springErrors || response.isCommitted()) {
+            return false;
+        }
+        // The container keeps these for its error page, where Spring Boot's ErrorAttributes read the exception.
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, error);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, error.getClass());
+        response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        return true;
     }
 
     @Override

@@ -16,6 +16,12 @@ import org.springframework.web.util.WebUtils;
  * after the headers were sent, or a body shorter than its {@code Content-Length}), the
  * {@link ServletAbortFilter} makes the servlet container close the connection instead of ending the response
  * cleanly; without that filter in the chain, this adapter throws the {@link ResponseAbortedException} itself.
+ *
+ * <p>An application's failure before its response started is answered with the engine's plain 500, or, with
+ * Spring errors, through {@code sendError(500)} with the failure as the request's
+ * {@code jakarta.servlet.error.exception}: the container then dispatches to its error page, Spring Boot's
+ * {@code /error}, once the DispatcherServlet returned, so that no exception resolver (no {@code @ControllerAdvice})
+ * sees the failure.
  */
 public final class ServletGatewayAdapter {
 
@@ -27,12 +33,25 @@ public final class ServletGatewayAdapter {
 
     private final Gateway gateway;
 
+    private final boolean springErrors;
+
     /**
-     * Create an adapter for one application.
+     * Create an adapter for one application that answers its failures with the engine's plain 500.
      * @param gateway the lifecycle serving the application
      */
     public ServletGatewayAdapter(Gateway gateway) {
+        this(gateway, false);
+    }
+
+    /**
+     * Create an adapter for one application.
+     * @param gateway the lifecycle serving the application
+     * @param springErrors whether to leave the application's failures before its response to the container's error
+     *     page (Spring Boot's error handling) rather than answer the engine's plain 500
+     */
+    public ServletGatewayAdapter(Gateway gateway, boolean springErrors) {
         this.gateway = Objects.requireNonNull(gateway, "gateway must not be null");
+        this.springErrors = springErrors;
     }
 
     /**
@@ -47,7 +66,8 @@ public final class ServletGatewayAdapter {
     public void service(HttpServletRequest request, HttpServletResponse response, String rawScriptName,
             String rawPathInfo) throws IOException {
         BodyPreservingRequest preserved = WebUtils.getNativeRequest(request, BodyPreservingRequest.class);
-        ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo);
+        ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo,
+                springErrors);
         gateway.handle(exchange);
         try {
             exchange.rethrowAbort();

@@ -235,6 +235,30 @@ class GatewayAutoConfigurationTests {
     }
 
     @Test
+    void answersFailuresPlainlyUnlessGatewayErrorsOrTheMountsOwnSettingSaysSpring() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .run(context -> assertThat(context.getBean(GatewayProperties.class).errorsOf("hello"))
+                .isEqualTo(GatewayProperties.ErrorHandling.PLAIN));
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withBean("other", Application.class, GatewayAutoConfigurationTests::application)
+            .withPropertyValues("gateway.errors=spring", "gateway.apps.other.path=/other",
+                    "gateway.apps.other.errors=plain")
+            .run(context -> {
+                GatewayProperties properties = context.getBean(GatewayProperties.class);
+                assertThat(properties.errorsOf("hello")).isEqualTo(GatewayProperties.ErrorHandling.SPRING);
+                assertThat(properties.errorsOf("other")).isEqualTo(GatewayProperties.ErrorHandling.PLAIN);
+            });
+    }
+
+    @Test
+    void failsToBindAnUnknownErrorHandlingNamingTheProperty() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+            .withPropertyValues("gateway.errors=json")
+            .run(context -> assertThat(causeOfType(context.getStartupFailure(), BindException.class))
+                .hasMessageContaining("'gateway.errors'"));
+    }
+
+    @Test
     void mountsADefinitionAtItsOwnPathBesideTheBeans() {
         runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
             .withBean("legacy", MountDefinition.class,

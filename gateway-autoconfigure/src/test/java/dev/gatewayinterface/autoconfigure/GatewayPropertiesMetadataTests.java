@@ -21,6 +21,8 @@ class GatewayPropertiesMetadataTests {
         }
         assertThat(metadata).contains("\"name\": \"gateway.apps\"")
             .contains("\"name\": \"gateway.environ\"")
+            .contains("\"name\": \"gateway.errors\"")
+            .contains("How to answer an application's failure before its response started")
             .contains("\"name\": \"gateway.headers.underscores\"")
             .contains("What to do with request headers whose names contain an underscore")
             .contains("\"name\": \"gateway.servlet.body-replay-limit\"")

@@ -32,6 +32,7 @@ class UnknownPropertiesTests {
         "gateway.app.hello.path,         gateway.apps.hello.path",
         "gateway.servlet.body-replay-lim, gateway.servlet.body-replay-limit",
         "gateway.reactive.max-thread,    gateway.reactive.max-threads",
+        "gateway.error,                  gateway.errors",
     })
     void failsStartupOnAMisspeltKeyNamingTheNearestSetting(String key, String nearest) {
         runner.withPropertyValues(key + "=x").run(context -> {
@@ -52,7 +53,8 @@ class UnknownPropertiesTests {
                 "gateway.apps.hello.validate=true", "gateway.environ.ANY_KEY.with.dots=v", "gateway.validate=false",
                 "gateway.headers.underscores=keep", "gateway.servlet.bodyReplayLimit=1MB",
                 "gateway.servlet.exact_content_type=true", "gateway.reactive.max-threads=8",
-                "gateway.reactive.client-timeout=5s", "gateway.fail-on-unknown-properties=true")
+                "gateway.reactive.client-timeout=5s", "gateway.fail-on-unknown-properties=true",
+                "gateway.errors=spring", "gateway.apps.hello.errors=plain")
             .run(context -> assertThat(context).hasNotFailed());
     }
 

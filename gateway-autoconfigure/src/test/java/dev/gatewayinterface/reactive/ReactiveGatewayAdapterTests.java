@@ -162,6 +162,23 @@ class ReactiveGatewayAdapterTests {
     }
 
     @Test
+    void leavesAFailureToSpringsErrorHandlingThroughWebTestClientsMockServer() {
+        Application failing = (environ, startResponse) -> {
+            throw new IllegalStateException("secret");
+        };
+        ReactiveGatewayAdapter adapter = new ReactiveGatewayAdapter(new Gateway(failing, GatewayOptions.defaults("mock")),
+                runnable -> new Thread(runnable).start(), Duration.ofSeconds(1), Duration.ofSeconds(5), true);
+        WebTestClient.bindToWebHandler(exchange -> adapter.handle(exchange, "", "/"))
+            .build()
+            .get()
+            .uri("/")
+            .exchange()
+            .expectStatus().isEqualTo(500)
+            // WebFlux's last resort, with no WebExceptionHandler here to render a body: not the plain text.
+            .expectBody().isEmpty();
+    }
+
+    @Test
     void failsAResponseAbortedAfterItsHeadersThroughWebTestClientsMockServer() {
         Application failingLate = (environ, startResponse) -> {
             startResponse.start("200 OK", List.of());

@@ -5,6 +5,7 @@ import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.reactive.ApplicationFailureWebFilter;
 import dev.gatewayinterface.reactive.ReactiveGatewayAdapter;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,7 +55,17 @@ public final class GatewayWebFluxAutoConfiguration {
             GatewayProperties properties) {
         GatewayProperties.Reactive reactive = properties.getReactive();
         return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor::execute,
-                reactive.getRetryAfter(), reactive.getClientTimeout()));
+                reactive.getRetryAfter(), reactive.getClientTimeout(),
+                properties.errorsOf(mount.name()) == GatewayProperties.ErrorHandling.SPRING));
+    }
+
+    /**
+     * Signal the failures of applications with {@code gateway.errors=spring} to WebFlux's exception handlers from
+     * outside the DispatcherHandler, past every {@code @ControllerAdvice} (docs/SPEC.md §7).
+     */
+    @Bean
+    ApplicationFailureWebFilter gatewayApplicationFailureWebFilter() {
+        return new ApplicationFailureWebFilter();
     }
 
     @Bean

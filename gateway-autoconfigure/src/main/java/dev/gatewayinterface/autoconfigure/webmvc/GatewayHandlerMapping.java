@@ -6,6 +6,7 @@ import dev.gatewayinterface.servlet.ServletGatewayAdapter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -30,10 +31,10 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
 
     private final Map<Mount, MountHandler> handlers = new IdentityHashMap<>();
 
-    GatewayHandlerMapping(Mounts mounts) {
+    GatewayHandlerMapping(Mounts mounts, Function<Mount, ServletGatewayAdapter> adapters) {
         this.mounts = mounts;
         for (Mount mount : mounts.all()) {
-            handlers.put(mount, new MountHandler(new ServletGatewayAdapter(mount.gateway())));
+            handlers.put(mount, new MountHandler(adapters.apply(mount)));
         }
         setOrder(ORDER);
     }

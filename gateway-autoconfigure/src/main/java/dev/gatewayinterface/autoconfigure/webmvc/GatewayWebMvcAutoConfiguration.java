@@ -5,6 +5,7 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.servlet.ServletAbortFilter;
+import dev.gatewayinterface.servlet.ServletGatewayAdapter;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
 import dev.gatewayinterface.servlet.TomcatExactContentTypeValve;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,8 +39,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 public final class GatewayWebMvcAutoConfiguration {
 
     @Bean
-    GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts) {
-        return new GatewayHandlerMapping(mounts);
+    GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts, GatewayProperties properties) {
+        return new GatewayHandlerMapping(mounts, mount -> new ServletGatewayAdapter(mount.gateway(),
+                properties.errorsOf(mount.name()) == GatewayProperties.ErrorHandling.SPRING));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.servlet.ServletGatewayAdapter;
 import dev.gatewayinterface.testsupport.PathsApplication;
 import jakarta.servlet.http.MappingMatch;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class GatewayHandlerMappingTests {
 
     private final GatewayHandlerMapping mapping = new GatewayHandlerMapping(
-            new Mounts(List.of(mount("api", "/api"), mount("shop", "/café"))));
+            new Mounts(List.of(mount("api", "/api"), mount("shop", "/café"))),
+            mount -> new ServletGatewayAdapter(mount.gateway()));
 
     @Test
     void routesARequestToItsMountWithTheContextPathInTheScriptName() throws Exception {
