@@ -16,8 +16,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * Describe what the gateway serves, at {@code /actuator/gateway}: every mount with its path, application,
- * middleware chain, request counts and the details {@link GatewayEndpointContributor} beans add, and the stack's
- * own state (the reactive executor's load).
+ * middleware chain, request counts and the details {@link GatewayEndpointContributor} beans add, and the sections that
+ * apply to the running stack only — the reactive executor's load on WebFlux, none on Spring MVC, whose applications
+ * run on the server's own request threads.
  */
 @Endpoint(id = "gateway")
 public class GatewayEndpoint {
@@ -26,32 +27,23 @@ public class GatewayEndpoint {
 
     private final String stack;
 
-    private final Supplier<Map<String, Object>> stackState;
+    private final Supplier<Map<String, Object>> executor;
 
     private final List<GatewayEndpointContributor> contributors;
-
-    /**
-     * Create the endpoint, with no details for the mounts.
-     * @param mounts the mounted applications
-     * @param stack {@code "servlet"} or {@code "reactive"}
-     * @param stackState the stack's own figures, such as executor sizes; empty if none
-     */
-    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState) {
-        this(mounts, stack, stackState, List.of());
-    }
 
     /**
      * Create the endpoint.
      * @param mounts the mounted applications
      * @param stack {@code "servlet"} or {@code "reactive"}
-     * @param stackState the stack's own figures, such as executor sizes; empty if none
+     * @param executor the figures of the executor that runs the applications, or {@code null} where they run on the
+     *     server's own threads, and the description has no executor section
      * @param contributors add details to each mount, in this order
      */
-    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState,
+    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> executor,
             List<GatewayEndpointContributor> contributors) {
         this.mounts = mounts;
         this.stack = stack;
-        this.stackState = stackState;
+        this.executor = executor;
         this.contributors = List.copyOf(contributors);
     }
 
@@ -65,7 +57,8 @@ public class GatewayEndpoint {
         for (Mount mount : mounts.all()) {
             described.add(describe(mount));
         }
-        return new GatewayDescriptor(stack, described, stackState.get());
+        return executor == null ? new ServerThreadsDescriptor(stack, described)
+                : new ExecutorDescriptor(stack, described, executor.get());
     }
 
     private MountDescriptor describe(Mount mount) {
@@ -101,13 +94,41 @@ public class GatewayEndpoint {
     }
 
     /**
-     * Describe the gateway.
+     * Describe the gateway: the stack, its mounts, and the sections that apply to the stack.
+     */
+    public sealed interface GatewayDescriptor permits ServerThreadsDescriptor, ExecutorDescriptor {
+
+        /**
+         * Return the web stack serving the mounts.
+         * @return {@code "servlet"} or {@code "reactive"}
+         */
+        String stack();
+
+        /**
+         * Return the mounts.
+         * @return the mounts, deepest first
+         */
+        List<MountDescriptor> mounts();
+    }
+
+    /**
+     * Describe a gateway whose applications run on the server's own threads, as on Spring MVC: no executor section.
      *
      * @param stack the web stack serving the mounts
      * @param mounts the mounts, deepest first
-     * @param executor the stack's executor figures, empty on the servlet stack
      */
-    public record GatewayDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor) {
+    public record ServerThreadsDescriptor(String stack, List<MountDescriptor> mounts) implements GatewayDescriptor {
+    }
+
+    /**
+     * Describe a gateway whose applications run on an executor of its own, as on WebFlux.
+     *
+     * @param stack the web stack serving the mounts
+     * @param mounts the mounts, deepest first
+     * @param executor the executor's figures
+     */
+    public record ExecutorDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor)
+            implements GatewayDescriptor {
     }
 
     /**

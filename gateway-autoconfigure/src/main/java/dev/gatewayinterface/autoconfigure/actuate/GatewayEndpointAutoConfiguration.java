@@ -4,7 +4,6 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -34,7 +33,8 @@ public final class GatewayEndpointAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayEndpointContributor> contributors) {
-            return new GatewayEndpoint(mounts, "servlet", Map::of, contributors.orderedStream().toList());
+            // Applications run on Tomcat's request threads: there is no executor of the gateway's to describe.
+            return new GatewayEndpoint(mounts, "servlet", null, contributors.orderedStream().toList());
         }
     }
 
@@ -47,7 +47,8 @@ public final class GatewayEndpointAutoConfiguration {
         GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayExecutorMonitor> executor,
                 ObjectProvider<GatewayEndpointContributor> contributors) {
             GatewayExecutorMonitor monitor = executor.getIfAvailable();
-            return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : Map::of,
+            // No monitor where no application is served, and so no executor runs any.
+            return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : null,
                     contributors.orderedStream().toList());
         }
     }

@@ -58,7 +58,8 @@ class GatewayEndpointAutoConfigurationTests {
                 context.getBean(Mounts.class).all().get(0).gateway().handle(new StubExchange("GET"));
                 GatewayEndpoint.GatewayDescriptor described = context.getBean(GatewayEndpoint.class).gateway();
                 assertThat(described.stack()).isEqualTo("servlet");
-                assertThat(described.executor()).isEmpty();
+                assertThat(described).as("no executor section on Spring MVC")
+                    .isInstanceOf(GatewayEndpoint.ServerThreadsDescriptor.class);
                 assertThat(described.mounts()).singleElement().satisfies(mount -> {
                     assertThat(mount.name()).isEqualTo("hello");
                     assertThat(mount.path()).isEqualTo("/hi");

@@ -49,8 +49,10 @@ class GatewayHealthAutoConfigurationTests {
             .run(context -> {
                 GatewayEndpoint.GatewayDescriptor described = context.getBean(GatewayEndpoint.class).gateway();
                 assertThat(described.stack()).isEqualTo("reactive");
-                assertThat(described.executor()).containsEntry("maxThreads", 7).containsEntry("queueCapacity", 100)
-                    .containsEntry("threads", "platform");
+                assertThat(described).isInstanceOfSatisfying(GatewayEndpoint.ExecutorDescriptor.class,
+                        withExecutor -> assertThat(withExecutor.executor()).containsEntry("maxThreads", 7)
+                            .containsEntry("queueCapacity", 100)
+                            .containsEntry("threads", "platform"));
             });
     }
 }
