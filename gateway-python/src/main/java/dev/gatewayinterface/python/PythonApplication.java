@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * request at a time, from the call until the body is closed, on its own thread, like a pre-forked worker process.
  * So the Python application sees {@code wsgi.multithread} false and {@code wsgi.multiprocess} true when the pool
  * has more than one context. A request that finds no free context within the configured wait is answered
- * {@code 503 Service Unavailable} with {@code Retry-After}; one whose Python runs past the configured timeout is
- * cancelled and answered {@code 504 Gateway Timeout}, and its context replaced.
+ * {@code 503 Service Unavailable} with {@code Retry-After}, at once while no context works and starting one
+ * failed; one whose Python runs past the configured timeout is cancelled and answered {@code 504 Gateway Timeout},
+ * and its context replaced.
  *
  * <p>The Python side follows PEP 3333 (docs/SPEC.md §13 lists how values cross over): the environ is a
  * {@code dict} of {@code str}, {@code bool} and file-like objects; {@code start_response} and {@code write} check
@@ -44,6 +45,9 @@ public final class PythonApplication implements Application, AutoCloseable {
 
     private static final byte[] BUSY = "503 Service Unavailable: every Python context is busy\n"
         .getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] DOWN = ("503 Service Unavailable: the Python application has no working context; "
+            + "starting a new one failed and is being retried\n").getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] TIMED_OUT = "504 Gateway Timeout: the Python application took too long\n"
         .getBytes(StandardCharsets.US_ASCII);
@@ -104,7 +108,7 @@ public final class PythonApplication implements Application, AutoCloseable {
     public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) throws Exception {
         PythonContext context = pool.acquire(config.acquireTimeout());
         if (context == null) {
-            return busy(environ, startResponse);
+            return pool.down() ? unavailable(environ, startResponse, DOWN) : busy(environ, startResponse);
         }
         boolean handedOver = false;
         try {
@@ -243,9 +247,17 @@ public final class PythonApplication implements Application, AutoCloseable {
                     + "(said at most once a minute). Raise its pool-size or acquire-timeout.", config.name(),
                     pool.size(), config.acquireTimeout());
         }
+        return unavailable(environ, startResponse, BUSY);
+    }
+
+    /**
+     * Answer 503 with the reason; the start-up failures that keep the pool down are logged as they happen.
+     */
+    private static Iterable<byte[]> unavailable(Map<String, Object> environ, StartResponse startResponse,
+            byte[] reason) {
         startResponse.start("503 Service Unavailable", List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
-                new Header("Retry-After", "1"), new Header("Content-Length", Integer.toString(BUSY.length))));
-        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(BUSY);
+                new Header("Retry-After", "1"), new Header("Content-Length", Integer.toString(reason.length))));
+        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(reason);
     }
 
     /**

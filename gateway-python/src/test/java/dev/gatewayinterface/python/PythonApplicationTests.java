@@ -284,8 +284,10 @@ class PythonApplicationTests {
             assertThat(client.get("/?exit").status()).isEqualTo(500);
             await().until(() -> recovering.poolState().startFailures() >= 1);
             assertThat(recovering.poolState().working()).isZero();
+            // No context can come before the next attempt: the request is answered at once.
+            assertThat(client.get("/").status()).isEqualTo(503);
             Files.delete(flag);
-            // The request waits for the context that the next attempt starts.
+            await().until(() -> recovering.poolState().working() == 1);
             assertThat(client.get("/").text()).isEqualTo("still serving");
             assertThat(recovering.poolState()).satisfies(state -> {
                 assertThat(state.working()).isOne();
