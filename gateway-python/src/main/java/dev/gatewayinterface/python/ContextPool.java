@@ -267,6 +267,13 @@ final class ContextPool implements AutoCloseable {
     }
 
     /**
+     * Tell whether the pool is closing, and so cancels the contexts still busy past the grace period.
+     */
+    synchronized boolean closing() {
+        return closing;
+    }
+
+    /**
      * Tell whether the pool has no working context and the last attempt to start one failed: requests cannot be
      * served until a later attempt, after its backoff, succeeds.
      */
@@ -315,8 +322,8 @@ final class ContextPool implements AutoCloseable {
             context.close(FINALISATION_TIMEOUT);
         }
         for (PythonContext busy : contexts) {
-            logger.warn("Python application '{}': a context still served a request {} after shutdown began; "
-                    + "cancelling it", config.name(), grace);
+            logger.warn("Python application '{}': a context still served a request when the shutdown's grace "
+                    + "period ended; cancelling it", config.name());
             busy.close();
         }
     }
