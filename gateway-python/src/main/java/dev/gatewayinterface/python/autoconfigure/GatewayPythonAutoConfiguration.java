@@ -3,6 +3,7 @@ package dev.gatewayinterface.python.autoconfigure;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
+import dev.gatewayinterface.python.PycacheDirectoryException;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonRuntime;
 import java.nio.file.Path;
@@ -52,7 +53,13 @@ public final class GatewayPythonAutoConfiguration {
     @ConditionalOnMissingBean
     PythonRuntime gatewayPythonRuntime(GatewayPythonProperties properties) {
         useResourceCache(properties.getResourceCacheDir());
-        return PythonRuntime.start(properties.getPycacheDir());
+        try {
+            return PythonRuntime.start(properties.getPycacheDir());
+        }
+        catch (PycacheDirectoryException ex) {
+            // Reported as a startup failure that names the property, not as a stack trace.
+            throw new PythonConfigurationException(ex.description(), ex.action(), ex);
+        }
     }
 
     /**
