@@ -274,10 +274,10 @@ def hold(environ, start_response):
 
 
 def import_module(environ, start_response):
-    """Import the module ?name= names and say what happened."""
+    """Import the module ?name= names and say what happened: its ANSWER, if it has one."""
     try:
-        importlib.import_module(_query(environ)['name'])
-        return _text(start_response, 'imported')
+        module = importlib.import_module(_query(environ)['name'])
+        return _text(start_response, getattr(module, 'ANSWER', 'imported'))
     except Exception as error:
         return _text(start_response, type(error).__name__)
 

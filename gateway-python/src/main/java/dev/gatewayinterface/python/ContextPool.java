@@ -57,6 +57,9 @@ final class ContextPool implements AutoCloseable {
     /** Whether the pool is closing; guarded by {@code this}, so that no replacement starts once it is. */
     private boolean closing;
 
+    /** Whether the last attempt to start a replacement failed, and none started since. */
+    private volatile boolean failing;
+
     private ContextPool(PythonRuntime runtime, PythonApplicationConfig config, List<PythonContext> contexts) {
         this.runtime = runtime;
         this.config = config;
@@ -134,12 +137,13 @@ final class ContextPool implements AutoCloseable {
     }
 
     /**
-     * Take an idle context, waiting up to the timeout for one.
-     * @return the context, or {@code null} if none became free in time
+     * Take an idle context, waiting up to the timeout for one, unless the pool is {@linkplain #down() down}: then
+     * no context can come soon, and the request is better answered at once.
+     * @return the context, or {@code null} if none became free in time, or the pool is down
      */
     PythonContext acquire(Duration timeout) throws InterruptedException {
         PythonContext context = idle.poll();
-        if (context != null) {
+        if (context != null || down()) {
             return context;
         }
         waiting.incrementAndGet();
@@ -214,6 +218,7 @@ final class ContextPool implements AutoCloseable {
                     return;
                 }
                 startFailures.incrementAndGet();
+                failing = true;
                 Duration delay = backoff(attempt);
                 logger.error("Python application '{}' could not start a new context (attempt {}); trying again in {}",
                         config.name(), attempt, delay, ex);
@@ -223,6 +228,7 @@ final class ContextPool implements AutoCloseable {
         }
         synchronized (this) {
             if (!closing) {
+                failing = false;
                 contexts.add(replacement);
                 idle.add(replacement);
                 return;
@@ -258,6 +264,21 @@ final class ContextPool implements AutoCloseable {
 
     int waiting() {
         return waiting.get();
+    }
+
+    /**
+     * Tell whether the pool is closing, and so cancels the contexts still busy past the grace period.
+     */
+    synchronized boolean closing() {
+        return closing;
+    }
+
+    /**
+     * Tell whether the pool has no working context and the last attempt to start one failed: requests cannot be
+     * served until a later attempt, after its backoff, succeeds.
+     */
+    boolean down() {
+        return failing && contexts.isEmpty();
     }
 
     /** Count a request whose Python ran past the timeout. */
@@ -301,8 +322,8 @@ final class ContextPool implements AutoCloseable {
             context.close(FINALISATION_TIMEOUT);
         }
         for (PythonContext busy : contexts) {
-            logger.warn("Python application '{}': a context still served a request {} after shutdown began; "
-                    + "cancelling it", config.name(), grace);
+            logger.warn("Python application '{}': a context still served a request when the shutdown's grace "
+                    + "period ended; cancelling it", config.name());
             busy.close();
         }
     }

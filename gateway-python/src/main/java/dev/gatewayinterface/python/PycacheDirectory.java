@@ -43,7 +43,8 @@ final class PycacheDirectory {
      * Create the directory, owner-only, if it is missing, and check an existing one is private.
      * @param directory the directory
      * @return its absolute path
-     * @throws IllegalStateException if it belongs to another user or others may write to it
+     * @throws PycacheDirectoryException if it belongs to another user, others may write to it, or it cannot be
+     *     created
      */
     static Path prepare(Path directory) {
         try {
@@ -89,8 +90,8 @@ final class PycacheDirectory {
                 return absolute;
             }
             if (!Files.isDirectory(absolute)) {
-                throw new IllegalStateException("The .pyc cache " + absolute + " is not a directory; set " + PROPERTY
-                        + " to a directory only this user can write");
+                throw new PycacheDirectoryException(absolute, "The .pyc cache " + absolute + " is not a directory.",
+                        "Set " + PROPERTY + " to a directory only this user can write.", null);
             }
             if (posix) {
                 check(absolute, user);
@@ -98,8 +99,9 @@ final class PycacheDirectory {
             return absolute;
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Cannot create the .pyc cache directory " + absolute + " (" + PROPERTY
-                    + ")", ex);
+            throw new PycacheDirectoryException(absolute, "Cannot create the .pyc cache directory " + absolute + ": "
+                    + ex + ".", "Set " + PROPERTY + " to a directory this user can create, or create it owner-only.",
+                    ex);
         }
     }
 
@@ -107,18 +109,18 @@ final class PycacheDirectory {
         PosixFileAttributes attributes = Files.getFileAttributeView(directory, PosixFileAttributeView.class)
             .readAttributes();
         if (!attributes.owner().equals(user)) {
-            throw new IllegalStateException("The .pyc cache directory " + directory + " belongs to "
+            throw new PycacheDirectoryException(directory, "The .pyc cache directory " + directory + " belongs to "
                     + attributes.owner().getName() + ", not to " + user.getName() + ", who runs this JVM: its .pyc "
-                    + "files could run instead of the application's code. Set " + PROPERTY
-                    + " to a directory of this user's, or remove it to have it created");
+                    + "files could run instead of the application's code.", "Set " + PROPERTY
+                    + " to a directory of this user's, or remove it to have it created.", null);
         }
         Set<PosixFilePermission> permissions = attributes.permissions();
         if (permissions.contains(PosixFilePermission.GROUP_WRITE)
                 || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new IllegalStateException("The .pyc cache directory " + directory + " can be written by others ("
-                    + PosixFilePermissions.toString(permissions) + "): their .pyc files could run instead of the "
-                    + "application's code. Set " + PROPERTY + " to a directory only this user can write, or "
-                    + "chmod go-w it");
+            throw new PycacheDirectoryException(directory, "The .pyc cache directory " + directory + " can be "
+                    + "written by others (" + PosixFilePermissions.toString(permissions) + "): their .pyc files could "
+                    + "run instead of the application's code.", "Set " + PROPERTY + " to a directory only this user "
+                    + "can write, or chmod go-w it.", null);
         }
     }
 }

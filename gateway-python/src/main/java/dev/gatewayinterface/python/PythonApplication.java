@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * request at a time, from the call until the body is closed, on its own thread, like a pre-forked worker process.
  * So the Python application sees {@code wsgi.multithread} false and {@code wsgi.multiprocess} true when the pool
  * has more than one context. A request that finds no free context within the configured wait is answered
- * {@code 503 Service Unavailable} with {@code Retry-After}; one whose Python runs past the configured timeout is
- * cancelled and answered {@code 504 Gateway Timeout}, and its context replaced.
+ * {@code 503 Service Unavailable} with {@code Retry-After}, at once while no context works and starting one
+ * failed; one whose Python runs past the configured timeout is cancelled and answered {@code 504 Gateway Timeout},
+ * and its context replaced.
  *
  * <p>The Python side follows PEP 3333 (docs/SPEC.md §13 lists how values cross over): the environ is a
  * {@code dict} of {@code str}, {@code bool} and file-like objects; {@code start_response} and {@code write} check
@@ -45,7 +46,13 @@ public final class PythonApplication implements Application, AutoCloseable {
     private static final byte[] BUSY = "503 Service Unavailable: every Python context is busy\n"
         .getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] DOWN = ("503 Service Unavailable: the Python application has no working context; "
+            + "starting a new one failed and is being retried\n").getBytes(StandardCharsets.US_ASCII);
+
     private static final byte[] TIMED_OUT = "504 Gateway Timeout: the Python application took too long\n"
+        .getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] SHUTTING_DOWN = "503 Service Unavailable: the Python application is shutting down\n"
         .getBytes(StandardCharsets.US_ASCII);
 
     private static final long BUSY_WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
@@ -104,22 +111,22 @@ public final class PythonApplication implements Application, AutoCloseable {
     public Iterable<byte[]> call(Map<String, Object> environ, StartResponse startResponse) throws Exception {
         PythonContext context = pool.acquire(config.acquireTimeout());
         if (context == null) {
-            return busy(environ, startResponse);
+            return pool.down() ? unavailable(environ, startResponse, DOWN) : busy(environ, startResponse);
         }
         boolean handedOver = false;
         try {
             PythonCall request = new PythonCall(environ, startResponse, config.exposeServerObjects());
-            Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut = timeout -> timedOut(timeout,
-                    request, environ, startResponse);
+            Function<RuntimeException, List<byte[]>> stopped = failure -> stopped(failure, context, request,
+                    environ, startResponse);
             Value result;
             try {
                 result = context.call(request, pool.size() > 1);
             }
-            catch (PythonWorker.WorkerTimeoutException ex) {
-                return timedOut.apply(ex);
+            catch (RuntimeException ex) {
+                return stopped.apply(ex);
             }
             // From here on, closing the body gives the context back.
-            PythonBody body = new PythonBody(context, result, () -> pool.release(context), timedOut);
+            PythonBody body = new PythonBody(context, result, () -> pool.release(context), stopped);
             handedOver = true;
             try {
                 Iterable<byte[]> file = sendFile(context, result, body, environ);
@@ -145,22 +152,40 @@ public final class PythonApplication implements Application, AutoCloseable {
     }
 
     /**
-     * Answer a request whose Python ran past the timeout, as Gunicorn does when it kills a worker: 504 if nothing
-     * was sent yet, else an aborted response (the timeout is rethrown). Its context is being cancelled.
+     * Answer a request whose Python the server stopped, as Gunicorn does when it kills a worker: 504 when it ran
+     * past the timeout, 503 when the application is shutting down and cancelled it, if nothing was sent yet; else
+     * the failure is rethrown and the response ended. Any other failure is the application's, and rethrown.
      */
-    private List<byte[]> timedOut(PythonWorker.WorkerTimeoutException timeout, PythonCall request,
+    private List<byte[]> stopped(RuntimeException failure, PythonContext context, PythonCall request,
             Map<String, Object> environ, StartResponse startResponse) {
-        logger.warn("Python application '{}': {} {}{} ran longer than its timeout of {}; cancelling it and replacing "
-                + "its context", config.name(), environ.get(Environ.REQUEST_METHOD), environ.get(Environ.SCRIPT_NAME),
-                environ.get(Environ.PATH_INFO), timeout.timeout());
-        pool.timedOut();
+        if (failure instanceof PythonWorker.WorkerTimeoutException timeout) {
+            logger.warn("Python application '{}': {} {}{} ran longer than its timeout of {}; cancelling it and "
+                    + "replacing its context", config.name(), environ.get(Environ.REQUEST_METHOD),
+                    environ.get(Environ.SCRIPT_NAME), environ.get(Environ.PATH_INFO), timeout.timeout());
+            pool.timedOut();
+            return answerInstead(request, environ, startResponse, "504 Gateway Timeout", TIMED_OUT, timeout);
+        }
+        if (context.cancelled() && pool.closing()) {
+            // Not the application's failure: the pool said at WARN that it cancelled a busy context.
+            logger.debug("Python application '{}': {} {}{} was cancelled by the shutdown", config.name(),
+                    environ.get(Environ.REQUEST_METHOD), environ.get(Environ.SCRIPT_NAME),
+                    environ.get(Environ.PATH_INFO), failure);
+            return answerInstead(request, environ, startResponse, "503 Service Unavailable", SHUTTING_DOWN, failure);
+        }
+        throw failure;
+    }
+
+    /** Answer in place of Python, whose context was cancelled, unless the response can only be ended. */
+    private static List<byte[]> answerInstead(PythonCall request, Map<String, Object> environ,
+            StartResponse startResponse, String status, byte[] body, RuntimeException failure) {
         if (!request.takeOverResponse()) {
             // Python is sending at this moment: the response cannot be changed, only ended.
-            throw timeout;
+            throw failure;
         }
-        startResponse.start("504 Gateway Timeout", List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
-                new Header("Content-Length", Integer.toString(TIMED_OUT.length))), timeout);
-        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(TIMED_OUT);
+        // With the failure as excInfo: once the headers were sent, start_response rethrows it, ending the response.
+        startResponse.start(status, List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
+                new Header("Content-Length", Integer.toString(body.length))), failure);
+        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(body);
     }
 
     /**
@@ -243,9 +268,17 @@ public final class PythonApplication implements Application, AutoCloseable {
                     + "(said at most once a minute). Raise its pool-size or acquire-timeout.", config.name(),
                     pool.size(), config.acquireTimeout());
         }
+        return unavailable(environ, startResponse, BUSY);
+    }
+
+    /**
+     * Answer 503 with the reason; the start-up failures that keep the pool down are logged as they happen.
+     */
+    private static Iterable<byte[]> unavailable(Map<String, Object> environ, StartResponse startResponse,
+            byte[] reason) {
         startResponse.start("503 Service Unavailable", List.of(new Header("Content-Type", "text/plain; charset=utf-8"),
-                new Header("Retry-After", "1"), new Header("Content-Length", Integer.toString(BUSY.length))));
-        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(BUSY);
+                new Header("Retry-After", "1"), new Header("Content-Length", Integer.toString(reason.length))));
+        return "HEAD".equals(environ.get(Environ.REQUEST_METHOD)) ? List.of() : List.of(reason);
     }
 
     /**

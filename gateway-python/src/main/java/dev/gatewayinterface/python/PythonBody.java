@@ -10,8 +10,9 @@ import org.graalvm.polyglot.Value;
 
 /**
  * Stream what a Python application returned, one chunk per Python {@code next()}, never joined; closing it calls
- * the Python {@code close()} and then gives the context back to the pool, on whichever thread closes it. When
- * Python runs past its timeout while iterated, the rest of the body is the server's answer to that.
+ * the Python {@code close()} and then gives the context back to the pool, on whichever thread closes it. When the
+ * server stops Python while it is iterated (past its timeout, or at shutdown), the rest of the body is the
+ * server's answer to that.
  */
 final class PythonBody implements Body, AutoCloseable {
 
@@ -21,19 +22,20 @@ final class PythonBody implements Body, AutoCloseable {
 
     private final Runnable release;
 
-    private final Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut;
+    /** Return the server's answer to a failure of Python that the server caused, or rethrow any other. */
+    private final Function<RuntimeException, List<byte[]>> stopped;
 
-    /** What is left of the server's answer once Python ran past its timeout; {@code null} until then. */
+    /** What is left of the server's answer once it stopped Python; {@code null} until then. */
     private Iterator<byte[]> answer;
 
     private boolean closed;
 
     PythonBody(PythonContext context, Value result, Runnable release,
-            Function<PythonWorker.WorkerTimeoutException, List<byte[]>> timedOut) {
+            Function<RuntimeException, List<byte[]>> stopped) {
         this.context = context;
         this.result = result;
         this.release = release;
-        this.timedOut = timedOut;
+        this.stopped = stopped;
     }
 
     /**
@@ -60,8 +62,8 @@ final class PythonBody implements Body, AutoCloseable {
         try {
             iterator = context.iterate(result);
         }
-        catch (PythonWorker.WorkerTimeoutException ex) {
-            answer = timedOut.apply(ex).iterator();
+        catch (RuntimeException ex) {
+            answer = stopped.apply(ex).iterator();
             return answer;
         }
         // One chunk is asked of Python each time the server wants the next, so nothing is read ahead or joined.
@@ -73,8 +75,8 @@ final class PythonBody implements Body, AutoCloseable {
             try {
                 return context.nextChunk(iterator);
             }
-            catch (PythonWorker.WorkerTimeoutException ex) {
-                answer = timedOut.apply(ex).iterator();
+            catch (RuntimeException ex) {
+                answer = stopped.apply(ex).iterator();
             }
         }
         return answer.hasNext() ? answer.next() : null;

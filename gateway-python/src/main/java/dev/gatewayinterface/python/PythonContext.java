@@ -45,9 +45,9 @@ final class PythonContext implements AutoCloseable {
     /**
      * Let Python reach no Java object's members, only the glue's callbacks (proxies), the byte buffers they return
      * and the arrays of environ names and values Java hands the glue: the application sees the WSGI objects, not
-     * the JVM (docs/PYTHON.md, "Trust").
+     * the JVM (docs/PYTHON.md, "Trust"). Every context of an engine must have the same.
      */
-    private static final HostAccess CONFINED = HostAccess.newBuilder(HostAccess.EXPLICIT)
+    static final HostAccess CONFINED = HostAccess.newBuilder(HostAccess.EXPLICIT)
         .allowBufferAccess(true)
         .allowArrayAccess(true)
         .build();

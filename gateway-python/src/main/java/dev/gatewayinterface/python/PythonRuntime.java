@@ -48,7 +48,7 @@ public final class PythonRuntime implements AutoCloseable {
      * @param pycacheDirectory where {@code .pyc} files go (Python's {@code PYTHONPYCACHEPREFIX}); created, readable
      *     and writable by its owner only, if missing
      * @return the runtime
-     * @throws IllegalStateException if the directory belongs to another user, or others may write to it: their
+     * @throws PycacheDirectoryException if the directory belongs to another user, or others may write to it: their
      *     {@code .pyc} files would run instead of the application's sources
      */
     public static PythonRuntime start(Path pycacheDirectory) {

@@ -16,6 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = PythonTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=reactive")
-@TestPropertySource("python-test-apps.properties")
+@TestPropertySource({ "python-test-apps.properties", "python-framework-apps.properties" })
 @interface ReactivePythonTest {
 }

@@ -10,13 +10,14 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Run a test class against the Python applications served by Spring MVC on a real Tomcat, with virtual threads
- * (the reactive stack's tests run on platform threads). Every class with this annotation shares one application
- * context, and so one set of context pools: Python starts once per stack.
+ * ({@link ServletPlatformPythonTest} serves them on Tomcat's platform threads, and the reactive stack's tests run on
+ * platform threads). Every class with this annotation shares one application context, and so one set of context
+ * pools: Python starts once per stack.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = PythonTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=servlet", "spring.threads.virtual.enabled=true" })
-@TestPropertySource("python-test-apps.properties")
+@TestPropertySource({ "python-test-apps.properties", "python-framework-apps.properties" })
 @interface ServletPythonTest {
 }

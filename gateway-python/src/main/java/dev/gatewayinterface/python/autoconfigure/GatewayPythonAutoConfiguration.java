@@ -2,12 +2,15 @@ package dev.gatewayinterface.python.autoconfigure;
 
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
+import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
+import dev.gatewayinterface.python.PycacheDirectoryException;
 import dev.gatewayinterface.python.PythonApplication;
 import dev.gatewayinterface.python.PythonRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -50,7 +53,13 @@ public final class GatewayPythonAutoConfiguration {
     @ConditionalOnMissingBean
     PythonRuntime gatewayPythonRuntime(GatewayPythonProperties properties) {
         useResourceCache(properties.getResourceCacheDir());
-        return PythonRuntime.start(properties.getPycacheDir());
+        try {
+            return PythonRuntime.start(properties.getPycacheDir());
+        }
+        catch (PycacheDirectoryException ex) {
+            // Reported as a startup failure that names the property, not as a stack trace.
+            throw new PythonConfigurationException(ex.description(), ex.action(), ex);
+        }
     }
 
     /**
@@ -65,11 +74,17 @@ public final class GatewayPythonAutoConfiguration {
 
     @Bean(APPLICATIONS_BEAN)
     PythonApplications gatewayPythonApplications(PythonRuntime runtime, GatewayPythonProperties properties,
-            ResourcePatternResolver resources, Environment environment) {
+            ResourcePatternResolver resources, Environment environment, ConfigurableListableBeanFactory beanFactory) {
         // Requests still running when the contexts close get the same time as Spring's graceful shutdown phases.
         Binder binder = Binder.get(environment);
         Duration grace = binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
             .orElse(DEFAULT_SHUTDOWN_GRACE);
+        // WebFlux's gateway executor waits for its running tasks when it is destroyed; one waiting on a busy Python
+        // context ends only once the contexts close, so they must close first: a dependent is destroyed before.
+        String executor = GatewayWebFluxAutoConfiguration.TASK_EXECUTOR_BEAN_NAME;
+        if (beanFactory.containsBeanDefinition(executor)) {
+            beanFactory.registerDependentBean(executor, APPLICATIONS_BEAN);
+        }
         return new PythonApplications(runtime, properties, resources, binder, grace);
     }
 

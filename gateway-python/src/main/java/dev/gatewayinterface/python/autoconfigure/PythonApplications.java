@@ -29,14 +29,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * Start the applications of {@code gateway.python.apps.*} as they are mounted, all in one {@link PythonRuntime},
- * and stop them when the application context closes, before the runtime.
+ * and stop them when the application context closes, before the runtime. Requests still running get the grace
+ * period from the moment the context began to close, the one the web server's graceful shutdown waits too, not a
+ * second one after it.
  */
-final class PythonApplications implements DisposableBean {
+final class PythonApplications implements DisposableBean, ApplicationListener<ContextClosedEvent>,
+        ApplicationContextAware {
 
     private static final Logger logger = LoggerFactory.getLogger(PythonApplications.class);
 
@@ -53,6 +60,11 @@ final class PythonApplications implements DisposableBean {
     private final Duration shutdownGrace;
 
     private final List<String> mounted;
+
+    private ApplicationContext context;
+
+    /** When this application context began to close, by {@link System#nanoTime()}; {@code null} until then. */
+    private volatile Long closingSince;
 
     /**
      * Prepare to start the applications.
@@ -248,9 +260,25 @@ final class PythonApplications implements DisposableBean {
     }
 
     @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Note when shutdown began: the event comes before the lifecycle's phases, graceful shutdown among them. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        // A child context, such as actuator's on a port of its own, may close alone: only this one counts.
+        if (event.getApplicationContext() == context && closingSince == null) {
+            closingSince = System.nanoTime();
+        }
+    }
+
+    @Override
     public synchronized void destroy() {
+        Long since = closingSince;
+        long deadline = (since != null ? since : System.nanoTime()) + shutdownGrace.toNanos();
         for (PythonApplication application : started.values()) {
-            application.close(shutdownGrace);
+            application.close(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
         }
     }
 }

@@ -1,0 +1,8 @@
+package dev.gatewayinterface.python;
+
+/**
+ * Run {@link PythonPoolTests} on Spring MVC with platform threads.
+ */
+@ServletPlatformPythonTest
+class ServletPlatformPythonPoolTests extends PythonPoolTests {
+}
