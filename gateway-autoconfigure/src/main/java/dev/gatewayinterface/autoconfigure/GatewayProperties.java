@@ -44,6 +44,8 @@ public class GatewayProperties {
 
     private final Reactive reactive = new Reactive();
 
+    private final Uwsgi uwsgi = new Uwsgi();
+
     public Map<String, App> getApps() {
         return apps;
     }
@@ -82,6 +84,10 @@ public class GatewayProperties {
 
     public Reactive getReactive() {
         return reactive;
+    }
+
+    public Uwsgi getUwsgi() {
+        return uwsgi;
     }
 
     /**
@@ -368,6 +374,182 @@ public class GatewayProperties {
                         "gateway.reactive.client-timeout must be longer than 0s, not " + clientTimeout);
             }
             this.clientTimeout = clientTimeout;
+        }
+    }
+
+    /**
+     * Settings of the uwsgi listener, which serves the mounted applications over the uwsgi protocol to a proxy such
+     * as nginx's uwsgi_pass, on a port of its own beside the web server.
+     */
+    public static class Uwsgi {
+
+        /**
+         * Whether to serve the mounted applications over the uwsgi protocol too. Needs Reactor Netty
+         * (io.projectreactor.netty:reactor-netty-core), which WebFlux brings and a Spring MVC application adds.
+         */
+        private boolean enabled;
+
+        /**
+         * Address the uwsgi listener binds to. Whoever reaches it states the client's address and scheme, so keep it
+         * on the loopback address or a network only the proxy reaches.
+         */
+        private String address = "127.0.0.1";
+
+        /**
+         * Port the uwsgi listener binds to; 0 picks a free one.
+         */
+        private int port = 3031;
+
+        /**
+         * Largest vars block of a uwsgi packet (the request line and headers, as uWSGI's buffer-size), at most 64KB.
+         */
+        private DataSize bufferSize = DataSize.ofKilobytes(8);
+
+        /**
+         * Largest request body accepted over uwsgi (as uWSGI's limit-post); larger bodies are answered 413. -1, the
+         * default, sets no limit.
+         */
+        private DataSize maxBodySize = DataSize.ofBytes(-1);
+
+        /**
+         * Maximum time from accepting a uwsgi connection to having its packet's header and vars; a slower peer's
+         * connection is closed.
+         */
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Maximum time an application's thread waits for the proxy to send more of the request body or to take more
+         * of the response; past it the request ends as if the client went away.
+         */
+        private Duration clientTimeout = Duration.ofSeconds(60);
+
+        /**
+         * Maximum number of uwsgi requests served at once, each on a thread of its own: the size of the listener's
+         * thread pool, or the number of virtual threads when spring.threads.virtual.enabled is set on JDK 21 or later.
+         */
+        private int maxThreads = 200;
+
+        /**
+         * Maximum number of uwsgi requests waiting for a thread of the pool; requests beyond it are answered 503.
+         * Unused with virtual threads.
+         */
+        private int queueCapacity = 100;
+
+        /**
+         * How long a 503 answer asks the proxy to wait before it retries, sent as Retry-After in whole seconds.
+         */
+        private Duration retryAfter = Duration.ofSeconds(1);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            if (address == null || address.isBlank()) {
+                throw new IllegalArgumentException("gateway.uwsgi.address must be an address to bind to, not \""
+                        + address + "\"");
+            }
+            this.address = address.strip();
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("gateway.uwsgi.port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+        }
+
+        public DataSize getBufferSize() {
+            return bufferSize;
+        }
+
+        public void setBufferSize(DataSize bufferSize) {
+            if (bufferSize == null || bufferSize.toBytes() < 4 || bufferSize.toBytes() > 65535) {
+                throw new IllegalArgumentException(
+                        "gateway.uwsgi.buffer-size must be between 4B and 65535B (a 16-bit size), not " + bufferSize);
+            }
+            this.bufferSize = bufferSize;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            if (maxBodySize == null || maxBodySize.toBytes() < -1) {
+                throw new IllegalArgumentException(
+                        "gateway.uwsgi.max-body-size must be -1 (no limit) or at least 0B, not " + maxBodySize);
+            }
+            this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "gateway.uwsgi.request-timeout");
+        }
+
+        public Duration getClientTimeout() {
+            return clientTimeout;
+        }
+
+        public void setClientTimeout(Duration clientTimeout) {
+            this.clientTimeout = positive(clientTimeout, "gateway.uwsgi.client-timeout");
+        }
+
+        public int getMaxThreads() {
+            return maxThreads;
+        }
+
+        public void setMaxThreads(int maxThreads) {
+            if (maxThreads < 1) {
+                throw new IllegalArgumentException("gateway.uwsgi.max-threads must be at least 1, not " + maxThreads);
+            }
+            this.maxThreads = maxThreads;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            if (queueCapacity < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.uwsgi.queue-capacity must be at least 0, not " + queueCapacity);
+            }
+            this.queueCapacity = queueCapacity;
+        }
+
+        public Duration getRetryAfter() {
+            return retryAfter;
+        }
+
+        public void setRetryAfter(Duration retryAfter) {
+            if (retryAfter == null || retryAfter.isNegative()) {
+                throw new IllegalArgumentException("gateway.uwsgi.retry-after must be at least 0s, not " + retryAfter);
+            }
+            this.retryAfter = retryAfter;
+        }
+
+        private static Duration positive(Duration duration, String property) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(property + " must be longer than 0s, not " + duration);
+            }
+            return duration;
         }
     }
 }

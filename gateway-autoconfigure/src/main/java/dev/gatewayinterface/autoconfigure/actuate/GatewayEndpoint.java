@@ -30,6 +30,8 @@ public class GatewayEndpoint {
 
     private final List<GatewayEndpointContributor> contributors;
 
+    private final List<GatewayListener> listeners;
+
     /**
      * Create the endpoint, with no details for the mounts.
      * @param mounts the mounted applications
@@ -49,10 +51,24 @@ public class GatewayEndpoint {
      */
     public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState,
             List<GatewayEndpointContributor> contributors) {
+        this(mounts, stack, stackState, contributors, List.of());
+    }
+
+    /**
+     * Create the endpoint, with the listeners that serve the mounts beside the web server.
+     * @param mounts the mounted applications
+     * @param stack {@code "servlet"} or {@code "reactive"}
+     * @param stackState the stack's own figures, such as executor sizes; empty if none
+     * @param contributors add details to each mount, in this order
+     * @param listeners the other listeners serving the mounts, such as the uwsgi listener
+     */
+    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> stackState,
+            List<GatewayEndpointContributor> contributors, List<GatewayListener> listeners) {
         this.mounts = mounts;
         this.stack = stack;
         this.stackState = stackState;
         this.contributors = List.copyOf(contributors);
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -65,7 +81,9 @@ public class GatewayEndpoint {
         for (Mount mount : mounts.all()) {
             described.add(describe(mount));
         }
-        return new GatewayDescriptor(stack, described, stackState.get());
+        Map<String, Object> listening = new LinkedHashMap<>();
+        listeners.forEach(listener -> listening.put(listener.name(), listener.state()));
+        return new GatewayDescriptor(stack, described, stackState.get(), listening);
     }
 
     private MountDescriptor describe(Mount mount) {
@@ -106,8 +124,10 @@ public class GatewayEndpoint {
      * @param stack the web stack serving the mounts
      * @param mounts the mounts, deepest first
      * @param executor the stack's executor figures, empty on the servlet stack
+     * @param listeners the figures of each listener serving the mounts beside the web server, by name; empty if none
      */
-    public record GatewayDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor) {
+    public record GatewayDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor,
+            Map<String, Object> listeners) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.gatewayinterface.autoconfigure.actuate;
 
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.uwsgi.GatewayUwsgiAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * Expose the gateway actuator endpoint, {@code /actuator/gateway}, when actuator is present and the
  * endpoint is exposed ({@code management.endpoints.web.exposure.include}).
  */
-@AutoConfiguration(after = { GatewayAutoConfiguration.class, GatewayWebFluxAutoConfiguration.class })
+@AutoConfiguration(after = { GatewayAutoConfiguration.class, GatewayWebFluxAutoConfiguration.class,
+        GatewayUwsgiAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnAvailableEndpoint(GatewayEndpoint.class)
@@ -33,8 +35,10 @@ public final class GatewayEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayEndpointContributor> contributors) {
-            return new GatewayEndpoint(mounts, "servlet", Map::of, contributors.orderedStream().toList());
+        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayEndpointContributor> contributors,
+                ObjectProvider<GatewayListener> listeners) {
+            return new GatewayEndpoint(mounts, "servlet", Map::of, contributors.orderedStream().toList(),
+                    listeners.orderedStream().toList());
         }
     }
 
@@ -45,10 +49,10 @@ public final class GatewayEndpointAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayExecutorMonitor> executor,
-                ObjectProvider<GatewayEndpointContributor> contributors) {
+                ObjectProvider<GatewayEndpointContributor> contributors, ObjectProvider<GatewayListener> listeners) {
             GatewayExecutorMonitor monitor = executor.getIfAvailable();
             return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : Map::of,
-                    contributors.orderedStream().toList());
+                    contributors.orderedStream().toList(), listeners.orderedStream().toList());
         }
     }
 }
