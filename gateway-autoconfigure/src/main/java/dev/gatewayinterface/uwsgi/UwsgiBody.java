@@ -1,7 +1,6 @@
 package dev.gatewayinterface.uwsgi;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -25,7 +24,7 @@ final class UwsgiBody extends InputStream {
     /** The end of input, queued after the last buffer. */
     private static final Object END = new Object();
 
-    private final Channel channel;
+    private final Runnable readMore;
 
     private final UwsgiRequest.Framing framing;
 
@@ -52,15 +51,15 @@ final class UwsgiBody extends InputStream {
 
     /**
      * Create the body of one request.
-     * @param channel the connection, read from on demand
+     * @param readMore asks the connection for one more read of the socket
      * @param request the request, which says how its body is framed
      * @param limit the most body bytes accepted, or {@code -1} for no limit
      * @param timeout how long the application's thread waits for the proxy to send more
      * @param onTruncated told once when the body ended before its {@code CONTENT_LENGTH}
      */
-    UwsgiBody(Channel channel, UwsgiRequest request, long limit, Duration timeout,
+    UwsgiBody(Runnable readMore, UwsgiRequest request, long limit, Duration timeout,
             Consumer<UwsgiProtocolException> onTruncated) {
-        this.channel = channel;
+        this.readMore = readMore;
         this.framing = request.framing();
         this.contentLength = request.contentLength();
         this.limit = limit;
@@ -141,7 +140,7 @@ final class UwsgiBody extends InputStream {
     private void next() throws IOException {
         Object next = queue.poll();
         if (next == null) {
-            channel.read();
+            readMore.run();
             try {
                 next = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }

@@ -46,6 +46,9 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
 
     private ChannelHandlerContext context;
 
+    /** Whether the proxy ended its side of the connection: reading on would fail. */
+    private boolean inputShutdown;
+
     /** Whether an application's thread serves the request now. */
     private volatile boolean running;
 
@@ -98,7 +101,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
             default -> {
                 // Whatever the proxy sends after the response is read only so that the close stays clean.
                 bytes.release();
-                ctx.read();
+                readMore(ctx);
             }
         }
     }
@@ -118,7 +121,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
             dispatch(ctx, request);
             return;
         }
-        ctx.read();
+        readMore(ctx);
     }
 
     private void dispatch(ChannelHandlerContext ctx, UwsgiRequest request) {
@@ -138,7 +141,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
         ClientFacts facts = listener.trust().resolve(peer, request.stated(local.getAddress().getHostAddress(),
                 local.getPort()), request.vars());
-        body = new UwsgiBody(ctx.channel(), request, limit, listener.settings().clientTimeout(), this::truncated);
+        body = new UwsgiBody(() -> ctx.executor().execute(() -> readMore(ctx)), request, limit, listener.settings().clientTimeout(), this::truncated);
         if (packet.isReadable()) {
             body.offer(packet.readRetainedSlice(packet.readableBytes()));
         }
@@ -166,8 +169,14 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
             listener.statistics().requestEnded();
             body.dispose();
             logger.debug("No thread free for a uwsgi request; answering 503", ex);
-            state = State.VARS;
             answer(ctx, UwsgiStatistics.Refusal.SATURATED, "503 Service Unavailable", null);
+        }
+    }
+
+    /** Read the socket once more for the body, unless the proxy already ended its side or the connection closed. */
+    private void readMore(ChannelHandlerContext ctx) {
+        if (!inputShutdown && ctx.channel().isActive()) {
+            ctx.read();
         }
     }
 
@@ -181,12 +190,14 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
                 + "\r\n" : "";
         String head = "HTTP/1.1 " + status + "\r\n" + retry + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Length: " + bytes.length + "\r\n\r\n";
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.ISO_8859_1), bytes));
         if (packet != null) {
             packet.release();
             packet = null;
         }
-        finish(ctx);
+        state = State.VARS;
+        // Shutting the output down fails what is still unwritten: end the connection only once the answer is out.
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.ISO_8859_1), bytes))
+            .addListener(written -> finish(ctx));
     }
 
     /**
@@ -201,7 +212,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
             return;
         }
-        if (ctx.channel() instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
+        if (!inputShutdown && ctx.channel() instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
             duplex.shutdownOutput();
             ctx.executor().schedule(() -> ctx.channel().close(), listener.settings().requestTimeout().toNanos(),
                     TimeUnit.NANOSECONDS);
@@ -220,6 +231,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
             inputEnded(ctx, true);
         }
         else if (!(event instanceof ChannelInputShutdownReadComplete)) {
