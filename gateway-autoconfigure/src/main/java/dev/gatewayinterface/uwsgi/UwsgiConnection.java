@@ -225,7 +225,8 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
 
     private void truncated(UwsgiProtocolException ex) {
         listener.statistics().fault(ex.fault());
-        log(ex);
+        logger.warn("The uwsgi request from {} ended early: {} ({})", context.channel().remoteAddress(), ex.getMessage(),
+                ex.fault().tag());
     }
 
     @Override
