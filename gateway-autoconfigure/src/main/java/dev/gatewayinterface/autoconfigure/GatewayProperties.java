@@ -280,7 +280,45 @@ public class GatewayProperties {
     /**
      * Settings of the WebFlux binding, which runs applications on threads of their own, off the event loop.
      */
-    public static class Reactive {
+    public static class Reactive extends ApplicationThreads {
+
+        /**
+         * Whether to publish the application's readiness as refusing traffic while the executor refuses
+         * requests, and as accepting it again once it has refused none for max(retry-after, 10s). This changes
+         * the readiness of the whole application.
+         */
+        private boolean publishReadiness = true;
+
+        public Reactive() {
+            super("gateway.reactive");
+        }
+
+        public boolean isPublishReadiness() {
+            return publishReadiness;
+        }
+
+        public void setPublishReadiness(boolean publishReadiness) {
+            this.publishReadiness = publishReadiness;
+        }
+
+        /**
+         * Return how long after a refused request the executor still counts as refusing: the retry delay, and no
+         * less than a health check's usual period, so that readiness does not flap.
+         * @return the hold time
+         */
+        public Duration refusingHold() {
+            Duration minimum = Duration.ofSeconds(10);
+            return getRetryAfter().compareTo(minimum) > 0 ? getRetryAfter() : minimum;
+        }
+    }
+
+    /**
+     * Settings of a binding that runs applications on threads of its own, off a server's event loops: how many,
+     * how many requests may wait, and how long a thread waits for the client.
+     */
+    public abstract static class ApplicationThreads {
+
+        private final String prefix;
 
         /**
          * Maximum number of applications running at once, each on a thread of its own: the size of the thread
@@ -300,34 +338,17 @@ public class GatewayProperties {
         private Duration retryAfter = Duration.ofSeconds(1);
 
         /**
-         * Maximum time an application's thread waits for the client to send more of the request body or to
-         * take more of the response; past it the request ends as if the client went away.
+         * Maximum time an application's thread waits for the client to send more of the request body or to take
+         * more of the response; past it the request ends as if the client went away.
          */
         private Duration clientTimeout = Duration.ofSeconds(60);
 
         /**
-         * Whether to publish the application's readiness as refusing traffic while the executor refuses
-         * requests, and as accepting it again once it has refused none for max(retry-after, 10s). This changes
-         * the readiness of the whole application.
+         * Create the settings of one binding.
+         * @param prefix the binding's properties prefix, which error messages name
          */
-        private boolean publishReadiness = true;
-
-        public boolean isPublishReadiness() {
-            return publishReadiness;
-        }
-
-        public void setPublishReadiness(boolean publishReadiness) {
-            this.publishReadiness = publishReadiness;
-        }
-
-        /**
-         * Return how long after a refused request the executor still counts as refusing: the retry delay, and no
-         * less than a health check's usual period, so that readiness does not flap.
-         * @return the hold time
-         */
-        public Duration refusingHold() {
-            Duration minimum = Duration.ofSeconds(10);
-            return retryAfter.compareTo(minimum) > 0 ? retryAfter : minimum;
+        protected ApplicationThreads(String prefix) {
+            this.prefix = prefix;
         }
 
         public int getMaxThreads() {
@@ -336,7 +357,7 @@ public class GatewayProperties {
 
         public void setMaxThreads(int maxThreads) {
             if (maxThreads < 1) {
-                throw new IllegalArgumentException("gateway.reactive.max-threads must be at least 1, not " + maxThreads);
+                throw new IllegalArgumentException(prefix + ".max-threads must be at least 1, not " + maxThreads);
             }
             this.maxThreads = maxThreads;
         }
@@ -347,8 +368,7 @@ public class GatewayProperties {
 
         public void setQueueCapacity(int queueCapacity) {
             if (queueCapacity < 0) {
-                throw new IllegalArgumentException(
-                        "gateway.reactive.queue-capacity must be at least 0, not " + queueCapacity);
+                throw new IllegalArgumentException(prefix + ".queue-capacity must be at least 0, not " + queueCapacity);
             }
             this.queueCapacity = queueCapacity;
         }
@@ -359,7 +379,7 @@ public class GatewayProperties {
 
         public void setRetryAfter(Duration retryAfter) {
             if (retryAfter == null || retryAfter.isNegative()) {
-                throw new IllegalArgumentException("gateway.reactive.retry-after must be at least 0s, not " + retryAfter);
+                throw new IllegalArgumentException(prefix + ".retry-after must be at least 0s, not " + retryAfter);
             }
             this.retryAfter = retryAfter;
         }
@@ -370,8 +390,8 @@ public class GatewayProperties {
 
         public void setClientTimeout(Duration clientTimeout) {
             if (clientTimeout == null || clientTimeout.isNegative() || clientTimeout.isZero()) {
-                throw new IllegalArgumentException(
-                        "gateway.reactive.client-timeout must be longer than 0s, not " + clientTimeout);
+                throw new IllegalArgumentException(prefix + ".client-timeout must be longer than 0s, not "
+                        + clientTimeout);
             }
             this.clientTimeout = clientTimeout;
         }
@@ -381,7 +401,7 @@ public class GatewayProperties {
      * Settings of the uwsgi listener, which serves the mounted applications over the uwsgi protocol to a proxy such
      * as nginx's uwsgi_pass, on a port of its own beside the web server.
      */
-    public static class Uwsgi {
+    public static class Uwsgi extends ApplicationThreads {
 
         /**
          * Whether to serve the mounted applications over the uwsgi protocol too. Needs Reactor Netty
@@ -417,28 +437,9 @@ public class GatewayProperties {
          */
         private Duration requestTimeout = Duration.ofSeconds(10);
 
-        /**
-         * Maximum time an application's thread waits for the proxy to send more of the request body or to take more
-         * of the response; past it the request ends as if the client went away.
-         */
-        private Duration clientTimeout = Duration.ofSeconds(60);
-
-        /**
-         * Maximum number of uwsgi requests served at once, each on a thread of its own: the size of the listener's
-         * thread pool, or the number of virtual threads when spring.threads.virtual.enabled is set on JDK 21 or later.
-         */
-        private int maxThreads = 200;
-
-        /**
-         * Maximum number of uwsgi requests waiting for a thread of the pool; requests beyond it are answered 503.
-         * Unused with virtual threads.
-         */
-        private int queueCapacity = 100;
-
-        /**
-         * How long a 503 answer asks the proxy to wait before it retries, sent as Retry-After in whole seconds.
-         */
-        private Duration retryAfter = Duration.ofSeconds(1);
+        public Uwsgi() {
+            super("gateway.uwsgi");
+        }
 
         public boolean isEnabled() {
             return enabled;
@@ -501,48 +502,6 @@ public class GatewayProperties {
 
         public void setRequestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "gateway.uwsgi.request-timeout");
-        }
-
-        public Duration getClientTimeout() {
-            return clientTimeout;
-        }
-
-        public void setClientTimeout(Duration clientTimeout) {
-            this.clientTimeout = positive(clientTimeout, "gateway.uwsgi.client-timeout");
-        }
-
-        public int getMaxThreads() {
-            return maxThreads;
-        }
-
-        public void setMaxThreads(int maxThreads) {
-            if (maxThreads < 1) {
-                throw new IllegalArgumentException("gateway.uwsgi.max-threads must be at least 1, not " + maxThreads);
-            }
-            this.maxThreads = maxThreads;
-        }
-
-        public int getQueueCapacity() {
-            return queueCapacity;
-        }
-
-        public void setQueueCapacity(int queueCapacity) {
-            if (queueCapacity < 0) {
-                throw new IllegalArgumentException(
-                        "gateway.uwsgi.queue-capacity must be at least 0, not " + queueCapacity);
-            }
-            this.queueCapacity = queueCapacity;
-        }
-
-        public Duration getRetryAfter() {
-            return retryAfter;
-        }
-
-        public void setRetryAfter(Duration retryAfter) {
-            if (retryAfter == null || retryAfter.isNegative()) {
-                throw new IllegalArgumentException("gateway.uwsgi.retry-after must be at least 0s, not " + retryAfter);
-            }
-            this.retryAfter = retryAfter;
         }
 
         private static Duration positive(Duration duration, String property) {

@@ -77,7 +77,7 @@ public final class UwsgiListener {
             .runOn(loops)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 1024, MAX_READ)
+            .childOption(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 1024, MAX_READ)
                 .maxMessagesPerRead(1))
             .handle((inbound, outbound) -> {
                 UwsgiConnection connection = new UwsgiConnection(this);
