@@ -127,13 +127,13 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
     private void dispatch(ChannelHandlerContext ctx, UwsgiRequest request) {
         UwsgiRouter.Route route = listener.router().route(request.rawPath());
         if (route == null) {
-            answer(ctx, UwsgiStatistics.Refusal.NO_MOUNT, "404 Not Found", "no application is mounted at "
+            answer(ctx, request, UwsgiStatistics.Refusal.NO_MOUNT, "404 Not Found", "no application is mounted at "
                     + quote(request.rawPrefix() + request.rawPath()));
             return;
         }
         long limit = listener.settings().maxBodySize();
         if (limit >= 0 && request.contentLength() > limit) {
-            answer(ctx, UwsgiStatistics.Refusal.BODY_TOO_LARGE, "413 Content Too Large", "the body of "
+            answer(ctx, request, UwsgiStatistics.Refusal.BODY_TOO_LARGE, "413 Content Too Large", "the body of "
                     + request.contentLength() + " bytes is larger than gateway.uwsgi.max-body-size (" + limit + " bytes)");
             return;
         }
@@ -169,7 +169,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
             listener.statistics().requestEnded();
             body.dispose();
             logger.debug("No thread free for a uwsgi request; answering 503", ex);
-            answer(ctx, UwsgiStatistics.Refusal.SATURATED, "503 Service Unavailable", null);
+            answer(ctx, request, UwsgiStatistics.Refusal.SATURATED, "503 Service Unavailable", null);
         }
     }
 
@@ -181,7 +181,8 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
     }
 
     /** Answer a request the listener refuses itself, without an application, and close. */
-    private void answer(ChannelHandlerContext ctx, UwsgiStatistics.Refusal refusal, String status, String reason) {
+    private void answer(ChannelHandlerContext ctx, UwsgiRequest request, UwsgiStatistics.Refusal refusal, String status,
+            String reason) {
         listener.statistics().refuse(refusal);
         requestTimeout.cancel(false);
         String text = reason == null ? status + "\n" : status + ": " + reason + "\n";
@@ -196,7 +197,9 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
         }
         state = State.VARS;
         // Shutting the output down fails what is still unwritten: end the connection only once the answer is out.
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.ISO_8859_1), bytes))
+        // A HEAD answer says how long the body would be, and sends none (docs/SPEC.md §6.4).
+        byte[] body = "HEAD".equals(request.method()) ? new byte[0] : bytes;
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.ISO_8859_1), body))
             .addListener(written -> finish(ctx));
     }
 

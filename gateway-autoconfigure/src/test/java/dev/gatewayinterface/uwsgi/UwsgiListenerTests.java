@@ -60,6 +60,13 @@ class UwsgiListenerTests {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.text()).isEqualTo("404 Not Found: no application is mounted at \"/elsewhere\"\n");
         assertThat(listener.statistics().refused(UwsgiStatistics.Refusal.NO_MOUNT)).isEqualTo(1);
+        try (UwsgiClient client = new UwsgiClient(listener.port())) {
+            client.request(UwsgiClient.nginxVars("HEAD", "/elsewhere", "/elsewhere", ""), new byte[0]);
+            RawHttp.Head head = client.http().readHead();
+            assertThat(head.status()).isEqualTo(404);
+            assertThat(head.header("content-length")).isEqualTo(Integer.toString(response.body().length));
+            assertThat(client.http().readAll()).isEmpty();
+        }
     }
 
     @Test

@@ -73,9 +73,14 @@ public final class GatewayUwsgiServer implements SmartLifecycle, DisposableBean,
             return;
         }
         CompletableFuture<Void> drained = listener.shutDownGracefully();
-        drained.whenComplete((ignored, failure) -> {
-            running = false;
-            callback.run();
+        // Off the event loop that ended the last request: stopping waits for the event loops to end.
+        drained.whenCompleteAsync((ignored, failure) -> {
+            try {
+                stop();
+            }
+            finally {
+                callback.run();
+            }
         });
     }
 

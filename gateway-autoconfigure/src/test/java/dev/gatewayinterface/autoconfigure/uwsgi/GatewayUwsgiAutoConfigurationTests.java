@@ -111,6 +111,19 @@ class GatewayUwsgiAutoConfigurationTests {
     }
 
     @Test
+    void listensAgainWhenAStoppedContextStartsAgain() {
+        servlet.withPropertyValues("gateway.uwsgi.enabled=true").run(context -> {
+            GatewayUwsgiServer server = context.getBean(GatewayUwsgiServer.class);
+            context.stop();
+            assertThat(server.isRunning()).isFalse();
+            assertThat(server.listener().isRunning()).isFalse();
+            context.start();
+            assertThat(server.isRunning()).isTrue();
+            assertThat(server.getPort()).isPositive();
+        });
+    }
+
+    @Test
     void stopsTheListenerWithTheContext() {
         servlet.withPropertyValues("gateway.uwsgi.enabled=true").run(context -> {
             GatewayUwsgiServer server = context.getBean(GatewayUwsgiServer.class);
