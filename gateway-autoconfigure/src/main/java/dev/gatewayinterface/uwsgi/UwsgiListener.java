@@ -126,7 +126,9 @@ public final class UwsgiListener {
             }
             return true;
         }).map(UwsgiConnection::done).toList();
-        logger.info("Waiting for {} uwsgi request(s) in progress to end", serving.size());
+        if (!serving.isEmpty()) {
+            logger.info("Waiting for {} uwsgi request(s) in progress to end", serving.size());
+        }
         return CompletableFuture.allOf(serving.toArray(CompletableFuture[]::new));
     }
 
