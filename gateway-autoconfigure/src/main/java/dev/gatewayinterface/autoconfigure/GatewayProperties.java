@@ -51,6 +51,8 @@ public class GatewayProperties {
 
     private final Reactive reactive = new Reactive();
 
+    private final Uwsgi uwsgi = new Uwsgi();
+
     public Map<String, App> getApps() {
         return apps;
     }
@@ -108,6 +110,10 @@ public class GatewayProperties {
 
     public Reactive getReactive() {
         return reactive;
+    }
+
+    public Uwsgi getUwsgi() {
+        return uwsgi;
     }
 
     /**
@@ -326,7 +332,45 @@ public class GatewayProperties {
     /**
      * Settings of the WebFlux binding, which runs applications on threads of their own, off the event loop.
      */
-    public static class Reactive {
+    public static class Reactive extends ApplicationThreads {
+
+        /**
+         * Whether to publish the application's readiness as refusing traffic while the executor refuses
+         * requests, and as accepting it again once it has refused none for max(retry-after, 10s). This changes
+         * the readiness of the whole application.
+         */
+        private boolean publishReadiness = true;
+
+        public Reactive() {
+            super("gateway.reactive");
+        }
+
+        public boolean isPublishReadiness() {
+            return publishReadiness;
+        }
+
+        public void setPublishReadiness(boolean publishReadiness) {
+            this.publishReadiness = publishReadiness;
+        }
+
+        /**
+         * Return how long after a refused request the executor still counts as refusing: the retry delay, and no
+         * less than a health check's usual period, so that readiness does not flap.
+         * @return the hold time
+         */
+        public Duration refusingHold() {
+            Duration minimum = Duration.ofSeconds(10);
+            return getRetryAfter().compareTo(minimum) > 0 ? getRetryAfter() : minimum;
+        }
+    }
+
+    /**
+     * Settings of a binding that runs applications on threads of its own, off a server's event loops: how many,
+     * how many requests may wait, and how long a thread waits for the client.
+     */
+    public abstract static class ApplicationThreads {
+
+        private final String prefix;
 
         /**
          * Maximum number of applications running at once, each on a thread of its own: the size of the thread
@@ -346,34 +390,17 @@ public class GatewayProperties {
         private Duration retryAfter = Duration.ofSeconds(1);
 
         /**
-         * Maximum time an application's thread waits for the client to send more of the request body or to
-         * take more of the response; past it the request ends as if the client went away.
+         * Maximum time an application's thread waits for the client to send more of the request body or to take
+         * more of the response; past it the request ends as if the client went away.
          */
         private Duration clientTimeout = Duration.ofSeconds(60);
 
         /**
-         * Whether to publish the application's readiness as refusing traffic while the executor refuses
-         * requests, and as accepting it again once it has refused none for max(retry-after, 10s). This changes
-         * the readiness of the whole application.
+         * Create the settings of one binding.
+         * @param prefix the binding's properties prefix, which error messages name
          */
-        private boolean publishReadiness = true;
-
-        public boolean isPublishReadiness() {
-            return publishReadiness;
-        }
-
-        public void setPublishReadiness(boolean publishReadiness) {
-            this.publishReadiness = publishReadiness;
-        }
-
-        /**
-         * Return how long after a refused request the executor still counts as refusing: the retry delay, and no
-         * less than a health check's usual period, so that readiness does not flap.
-         * @return the hold time
-         */
-        public Duration refusingHold() {
-            Duration minimum = Duration.ofSeconds(10);
-            return retryAfter.compareTo(minimum) > 0 ? retryAfter : minimum;
+        protected ApplicationThreads(String prefix) {
+            this.prefix = prefix;
         }
 
         public int getMaxThreads() {
@@ -382,7 +409,7 @@ public class GatewayProperties {
 
         public void setMaxThreads(int maxThreads) {
             if (maxThreads < 1) {
-                throw new IllegalArgumentException("gateway.reactive.max-threads must be at least 1, not " + maxThreads);
+                throw new IllegalArgumentException(prefix + ".max-threads must be at least 1, not " + maxThreads);
             }
             this.maxThreads = maxThreads;
         }
@@ -393,8 +420,7 @@ public class GatewayProperties {
 
         public void setQueueCapacity(int queueCapacity) {
             if (queueCapacity < 0) {
-                throw new IllegalArgumentException(
-                        "gateway.reactive.queue-capacity must be at least 0, not " + queueCapacity);
+                throw new IllegalArgumentException(prefix + ".queue-capacity must be at least 0, not " + queueCapacity);
             }
             this.queueCapacity = queueCapacity;
         }
@@ -405,7 +431,7 @@ public class GatewayProperties {
 
         public void setRetryAfter(Duration retryAfter) {
             if (retryAfter == null || retryAfter.isNegative()) {
-                throw new IllegalArgumentException("gateway.reactive.retry-after must be at least 0s, not " + retryAfter);
+                throw new IllegalArgumentException(prefix + ".retry-after must be at least 0s, not " + retryAfter);
             }
             this.retryAfter = retryAfter;
         }
@@ -416,10 +442,125 @@ public class GatewayProperties {
 
         public void setClientTimeout(Duration clientTimeout) {
             if (clientTimeout == null || clientTimeout.isNegative() || clientTimeout.isZero()) {
-                throw new IllegalArgumentException(
-                        "gateway.reactive.client-timeout must be longer than 0s, not " + clientTimeout);
+                throw new IllegalArgumentException(prefix + ".client-timeout must be longer than 0s, not "
+                        + clientTimeout);
             }
             this.clientTimeout = clientTimeout;
+        }
+    }
+
+    /**
+     * Settings of the uwsgi listener, which serves the mounted applications over the uwsgi protocol to a proxy such
+     * as nginx's uwsgi_pass, on a port of its own beside the web server.
+     */
+    public static class Uwsgi extends ApplicationThreads {
+
+        /**
+         * Whether to serve the mounted applications over the uwsgi protocol too. Needs Reactor Netty
+         * (io.projectreactor.netty:reactor-netty-core), which WebFlux brings and a Spring MVC application adds.
+         */
+        private boolean enabled;
+
+        /**
+         * Address the uwsgi listener binds to. Whoever reaches it states the client's address and scheme, so keep it
+         * on the loopback address or a network only the proxy reaches.
+         */
+        private String address = "127.0.0.1";
+
+        /**
+         * Port the uwsgi listener binds to; 0 picks a free one.
+         */
+        private int port = 3031;
+
+        /**
+         * Largest vars block of a uwsgi packet (the request line and headers, as uWSGI's buffer-size), at most 64KB.
+         */
+        private DataSize bufferSize = DataSize.ofKilobytes(8);
+
+        /**
+         * Largest request body accepted over uwsgi (as uWSGI's limit-post); larger bodies are answered 413. -1, the
+         * default, sets no limit.
+         */
+        private DataSize maxBodySize = DataSize.ofBytes(-1);
+
+        /**
+         * Maximum time from accepting a uwsgi connection to having its packet's header and vars; a slower peer's
+         * connection is closed.
+         */
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        public Uwsgi() {
+            super("gateway.uwsgi");
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            if (address == null || address.isBlank()) {
+                throw new IllegalArgumentException("gateway.uwsgi.address must be an address to bind to, not \""
+                        + address + "\"");
+            }
+            this.address = address.strip();
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("gateway.uwsgi.port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+        }
+
+        public DataSize getBufferSize() {
+            return bufferSize;
+        }
+
+        public void setBufferSize(DataSize bufferSize) {
+            if (bufferSize == null || bufferSize.toBytes() < 4 || bufferSize.toBytes() > 65535) {
+                throw new IllegalArgumentException(
+                        "gateway.uwsgi.buffer-size must be between 4B and 65535B (a 16-bit size), not " + bufferSize);
+            }
+            this.bufferSize = bufferSize;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            if (maxBodySize == null || maxBodySize.toBytes() < -1) {
+                throw new IllegalArgumentException(
+                        "gateway.uwsgi.max-body-size must be -1 (no limit) or at least 0B, not " + maxBodySize);
+            }
+            this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "gateway.uwsgi.request-timeout");
+        }
+
+        private static Duration positive(Duration duration, String property) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(property + " must be longer than 0s, not " + duration);
+            }
+            return duration;
         }
     }
 }

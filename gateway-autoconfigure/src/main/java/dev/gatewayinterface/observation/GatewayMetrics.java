@@ -35,7 +35,19 @@ public enum GatewayMetrics {
 
     /** Contract violations found by the validator. */
     CONTRACT_VIOLATIONS("gateway.contract.violations", "counter", List.of(Tags.APP, Tags.RULE),
-            "Breaches of the contract found by the validator (gateway.validate=true), by rule id.");
+            "Breaches of the contract found by the validator (gateway.validate=true), by rule id."),
+
+    /** Connections open on the uwsgi listener. */
+    UWSGI_CONNECTIONS("gateway.uwsgi.connections", "gauge", List.of(),
+            "Connections open on the uwsgi listener (gateway.uwsgi.enabled=true)."),
+
+    /** uwsgi requests the listener answered itself. */
+    UWSGI_REFUSED("gateway.uwsgi.refused", "counter", List.of(Tags.REASON),
+            "uwsgi requests the listener answered itself, without an application, by reason."),
+
+    /** uwsgi connections closed for bad input. */
+    UWSGI_FAULTS("gateway.uwsgi.faults", "counter", List.of(Tags.FAULT),
+            "uwsgi connections closed without an answer for bad input, by fault.");
 
     private final String name;
 
@@ -112,6 +124,12 @@ public enum GatewayMetrics {
 
         /** The id of the broken contract rule, such as {@code header-name}. */
         public static final String RULE = "rule";
+
+        /** Why the uwsgi listener answered a request itself: {@code saturated}, {@code body-too-large}, {@code no-mount}. */
+        public static final String REASON = "reason";
+
+        /** The kind of bad input on a uwsgi connection, such as {@code truncated-header} ({@code UwsgiFault}). */
+        public static final String FAULT = "fault";
 
         private Tags() {
         }

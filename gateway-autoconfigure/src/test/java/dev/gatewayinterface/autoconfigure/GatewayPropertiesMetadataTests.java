@@ -34,6 +34,10 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.reactive.client-timeout\"")
             .contains("\"name\": \"gateway.reactive.publish-readiness\"")
             .contains("Maximum number of applications running at once")
+            .contains("\"name\": \"gateway.uwsgi.enabled\"")
+            .contains("\"name\": \"gateway.uwsgi.buffer-size\"")
+            .contains("\"name\": \"gateway.uwsgi.max-body-size\"")
+            .contains("Whether to serve the mounted applications over the uwsgi protocol too")
             .contains("\"name\": \"management.health.gateway.enabled\"");
     }
 
@@ -43,7 +47,8 @@ class GatewayPropertiesMetadataTests {
             assertThat(in).as("generated auto-configuration metadata").isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
                 .contains("GatewayWebMvcAutoConfiguration.ConditionalOnWebApplication=SERVLET")
-                .contains("GatewayWebFluxAutoConfiguration.ConditionalOnWebApplication=REACTIVE");
+                .contains("GatewayWebFluxAutoConfiguration.ConditionalOnWebApplication=REACTIVE")
+                .contains("GatewayUwsgiAutoConfiguration.ConditionalOnWebApplication=");
         }
     }
 }

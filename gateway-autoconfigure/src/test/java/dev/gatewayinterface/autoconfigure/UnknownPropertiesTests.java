@@ -33,6 +33,7 @@ class UnknownPropertiesTests {
         "gateway.servlet.body-replay-lim, gateway.servlet.body-replay-limit",
         "gateway.reactive.max-thread,    gateway.reactive.max-threads",
         "gateway.error,                  gateway.errors",
+        "gateway.uwsgi.bufer-size,       gateway.uwsgi.buffer-size",
     })
     void failsStartupOnAMisspeltKeyNamingTheNearestSetting(String key, String nearest) {
         runner.withPropertyValues(key + "=x").run(context -> {
@@ -54,7 +55,11 @@ class UnknownPropertiesTests {
                 "gateway.headers.underscores=keep", "gateway.servlet.bodyReplayLimit=1MB",
                 "gateway.servlet.exact_content_type=true", "gateway.reactive.max-threads=8",
                 "gateway.reactive.client-timeout=5s", "gateway.fail-on-unknown-properties=true",
-                "gateway.errors=spring", "gateway.apps.hello.errors=plain")
+                "gateway.errors=spring", "gateway.apps.hello.errors=plain",
+                "gateway.uwsgi.enabled=false", "gateway.uwsgi.port=3031", "gateway.uwsgi.buffer-size=32KB",
+                "gateway.uwsgi.max-body-size=10MB", "gateway.uwsgi.request-timeout=5s",
+                "gateway.uwsgi.client-timeout=30s", "gateway.uwsgi.max-threads=4", "gateway.uwsgi.queue-capacity=0",
+                "gateway.uwsgi.retry-after=2s", "gateway.uwsgi.address=127.0.0.1")
             .run(context -> assertThat(context).hasNotFailed());
     }
 

@@ -28,10 +28,24 @@ public final class RawHttp implements Closeable {
     private final OutputStream out;
 
     public RawHttp(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /**
+     * Speak over a socket already connected, such as one that carries a uwsgi request.
+     * @param socket the connection
+     * @throws IOException if the socket cannot be read or written
+     */
+    public RawHttp(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(20_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
+    }
+
+    /** End this side of the connection, so the server reads the end of input while it may still answer. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
     }
 
     public RawHttp send(String text) throws IOException {
@@ -71,6 +85,11 @@ public final class RawHttp implements Closeable {
         }
         String length = head.header("content-length");
         return length == null ? in.readAllBytes() : readExactly(Integer.parseInt(length));
+    }
+
+    /** Read whatever comes until the server closes the connection. */
+    public byte[] readAll() throws IOException {
+        return in.readAllBytes();
     }
 
     /** Read a status line, headers and the whole body they frame. */

@@ -29,8 +29,9 @@ final class EnvironBuilder {
         environ.put(Environ.SCRIPT_NAME, NativeStrings.decodePath(rawScriptName));
         environ.put(Environ.PATH_INFO, NativeStrings.decodePath(rawPathInfo));
         environ.put(Environ.QUERY_STRING, rawQuery == null ? "" : NativeStrings.toLatin1(rawQuery));
-        String rawUri = NativeStrings.toLatin1(
-                rawQuery == null ? rawScriptName + rawPathInfo : rawScriptName + rawPathInfo + '?' + rawQuery);
+        String requestUri = exchange.requestUri();
+        String rawUri = NativeStrings.toLatin1(requestUri != null ? requestUri
+                : rawQuery == null ? rawScriptName + rawPathInfo : rawScriptName + rawPathInfo + '?' + rawQuery);
         environ.put(Environ.REQUEST_URI, rawUri);
         environ.put(Environ.RAW_URI, rawUri);
         environ.put(Environ.SERVER_NAME, exchange.serverName());

@@ -188,6 +188,16 @@ public interface Exchange {
     }
 
     /**
+     * Return the request target the client sent, path and query, when the binding has it from elsewhere than the
+     * path it split: a proxy's own {@code REQUEST_URI} (docs/SPEC.md §16). The environ's {@code REQUEST_URI} and
+     * {@code RAW_URI} are built from the raw path and query when this is {@code null}.
+     * @return the target, percent-encoded as sent, or {@code null}
+     */
+    default String requestUri() {
+        return null;
+    }
+
+    /**
      * Tell whether the binding hands an application's failure on to its caller itself, as a test client that
      * rethrows it to the test does: the engine then logs the failure at DEBUG rather than ERROR, so that an
      * expected exception does not fill a test's log with a stack trace.

@@ -63,6 +63,14 @@ class EnvironBuilderTests {
     }
 
     @Test
+    void takesRequestUriFromTheBindingWhenAProxyStatedIt() {
+        Map<String, Object> environ = build(new FakeExchange().rawPathInfo("/a/b").rawQuery("x=1")
+            .requestUri("/a%2Fb/c/%2e%2e?x=1"));
+        assertThat(environ).contains(entry(Environ.REQUEST_URI, "/a%2Fb/c/%2e%2e?x=1"),
+                entry(Environ.RAW_URI, "/a%2Fb/c/%2e%2e?x=1"), entry(Environ.PATH_INFO, "/a/b"));
+    }
+
+    @Test
     void leavesOutWhatTheServerDoesNotKnowAboutTheClient() {
         Map<String, Object> environ = build(new FakeExchange().remote(null, -1));
         assertThat(environ).doesNotContainKeys(Environ.REMOTE_ADDR, Environ.REMOTE_PORT, Environ.REMOTE_USER,

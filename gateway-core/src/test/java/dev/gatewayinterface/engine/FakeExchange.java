@@ -42,6 +42,8 @@ public final class FakeExchange implements Exchange {
     private boolean sendsHost = true;
 
     private String rawTarget;
+
+    private String requestUri;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private byte[] requestBody = new byte[0];
     private byte[] pipelined = new byte[0];
@@ -134,6 +136,16 @@ public final class FakeExchange implements Exchange {
     @Override
     public String rawTarget() {
         return rawTarget;
+    }
+
+    public FakeExchange requestUri(String requestUri) {
+        this.requestUri = requestUri;
+        return this;
+    }
+
+    @Override
+    public String requestUri() {
+        return requestUri;
     }
 
     public FakeExchange header(String name, String value) {

@@ -18,7 +18,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * Describe what the gateway serves, at {@code /actuator/gateway}: every mount with its path, application,
  * middleware chain, request counts and the details {@link GatewayEndpointContributor} beans add, and the sections that
  * apply to the running stack only — the reactive executor's load on WebFlux, none on Spring MVC, whose applications
- * run on the server's own request threads.
+ * run on the server's own request threads — and the listeners that serve the mounts beside the web server, such as
+ * the uwsgi listener.
  */
 @Endpoint(id = "gateway")
 public class GatewayEndpoint {
@@ -31,6 +32,8 @@ public class GatewayEndpoint {
 
     private final List<GatewayEndpointContributor> contributors;
 
+    private final List<GatewayListener> listeners;
+
     /**
      * Create the endpoint.
      * @param mounts the mounted applications
@@ -41,10 +44,25 @@ public class GatewayEndpoint {
      */
     public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> executor,
             List<GatewayEndpointContributor> contributors) {
+        this(mounts, stack, executor, contributors, List.of());
+    }
+
+    /**
+     * Create the endpoint, with the listeners that serve the mounts beside the web server.
+     * @param mounts the mounted applications
+     * @param stack {@code "servlet"} or {@code "reactive"}
+     * @param executor the figures of the executor that runs the applications, or {@code null} where they run on the
+     *     server's own threads, and the description has no executor section
+     * @param contributors add details to each mount, in this order
+     * @param listeners the other listeners serving the mounts, such as the uwsgi listener
+     */
+    public GatewayEndpoint(Mounts mounts, String stack, Supplier<Map<String, Object>> executor,
+            List<GatewayEndpointContributor> contributors, List<GatewayListener> listeners) {
         this.mounts = mounts;
         this.stack = stack;
         this.executor = executor;
         this.contributors = List.copyOf(contributors);
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -57,8 +75,10 @@ public class GatewayEndpoint {
         for (Mount mount : mounts.all()) {
             described.add(describe(mount));
         }
-        return executor == null ? new ServerThreadsDescriptor(stack, described)
-                : new ExecutorDescriptor(stack, described, executor.get());
+        Map<String, Object> listening = new LinkedHashMap<>();
+        listeners.forEach(listener -> listening.put(listener.name(), listener.state()));
+        return executor == null ? new ServerThreadsDescriptor(stack, described, listening)
+                : new ExecutorDescriptor(stack, described, executor.get(), listening);
     }
 
     private MountDescriptor describe(Mount mount) {
@@ -109,6 +129,12 @@ public class GatewayEndpoint {
          * @return the mounts, deepest first
          */
         List<MountDescriptor> mounts();
+
+        /**
+         * Return the figures of each listener serving the mounts beside the web server.
+         * @return the listeners' figures by name; empty if none
+         */
+        Map<String, Object> listeners();
     }
 
     /**
@@ -116,8 +142,10 @@ public class GatewayEndpoint {
      *
      * @param stack the web stack serving the mounts
      * @param mounts the mounts, deepest first
+     * @param listeners the figures of each listener serving the mounts beside the web server, by name
      */
-    public record ServerThreadsDescriptor(String stack, List<MountDescriptor> mounts) implements GatewayDescriptor {
+    public record ServerThreadsDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> listeners)
+            implements GatewayDescriptor {
     }
 
     /**
@@ -126,9 +154,10 @@ public class GatewayEndpoint {
      * @param stack the web stack serving the mounts
      * @param mounts the mounts, deepest first
      * @param executor the executor's figures
+     * @param listeners the figures of each listener serving the mounts beside the web server, by name
      */
-    public record ExecutorDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor)
-            implements GatewayDescriptor {
+    public record ExecutorDescriptor(String stack, List<MountDescriptor> mounts, Map<String, Object> executor,
+            Map<String, Object> listeners) implements GatewayDescriptor {
     }
 
     /**

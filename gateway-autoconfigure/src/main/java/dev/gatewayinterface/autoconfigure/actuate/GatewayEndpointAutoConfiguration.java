@@ -1,6 +1,7 @@
 package dev.gatewayinterface.autoconfigure.actuate;
 
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.uwsgi.GatewayUwsgiAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayWebFluxAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Expose the gateway actuator endpoint, {@code /actuator/gateway}, when actuator is present and the
  * endpoint is exposed ({@code management.endpoints.web.exposure.include}).
  */
-@AutoConfiguration(after = { GatewayAutoConfiguration.class, GatewayWebFluxAutoConfiguration.class })
+@AutoConfiguration(after = { GatewayAutoConfiguration.class, GatewayWebFluxAutoConfiguration.class,
+        GatewayUwsgiAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnAvailableEndpoint(GatewayEndpoint.class)
@@ -32,9 +34,11 @@ public final class GatewayEndpointAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayEndpointContributor> contributors) {
+        GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayEndpointContributor> contributors,
+                ObjectProvider<GatewayListener> listeners) {
             // Applications run on Tomcat's request threads: there is no executor of the gateway's to describe.
-            return new GatewayEndpoint(mounts, "servlet", null, contributors.orderedStream().toList());
+            return new GatewayEndpoint(mounts, "servlet", null, contributors.orderedStream().toList(),
+                    listeners.orderedStream().toList());
         }
     }
 
@@ -45,11 +49,11 @@ public final class GatewayEndpointAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         GatewayEndpoint gatewayEndpoint(Mounts mounts, ObjectProvider<GatewayExecutorMonitor> executor,
-                ObjectProvider<GatewayEndpointContributor> contributors) {
+                ObjectProvider<GatewayEndpointContributor> contributors, ObjectProvider<GatewayListener> listeners) {
             GatewayExecutorMonitor monitor = executor.getIfAvailable();
             // No monitor where no application is served, and so no executor runs any.
             return new GatewayEndpoint(mounts, "reactive", monitor != null ? monitor::state : null,
-                    contributors.orderedStream().toList());
+                    contributors.orderedStream().toList(), listeners.orderedStream().toList());
         }
     }
 }

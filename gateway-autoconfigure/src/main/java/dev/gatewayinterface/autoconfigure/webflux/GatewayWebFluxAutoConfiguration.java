@@ -3,6 +3,7 @@ package dev.gatewayinterface.autoconfigure.webflux;
 import dev.gatewayinterface.autoconfigure.ConditionalOnEnabledMounts;
 import dev.gatewayinterface.autoconfigure.ConditionalOnMountedApplications;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
+import dev.gatewayinterface.autoconfigure.GatewayExecutors;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.reactive.ApplicationFailureWebFilter;
@@ -96,19 +97,8 @@ public final class GatewayWebFluxAutoConfiguration {
         @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
         ThreadPoolTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
             GatewayProperties.Reactive reactive = properties.getReactive();
-            ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-            executor.setThreadNamePrefix(THREAD_NAME_PREFIX);
-            // As many core threads as the maximum: a pool only grows past its core size once its queue is full.
-            executor.setCorePoolSize(reactive.getMaxThreads());
-            executor.setMaxPoolSize(reactive.getMaxThreads());
-            executor.setAllowCoreThreadTimeOut(true);
-            executor.setQueueCapacity(reactive.getQueueCapacity());
-            // The pool would stop taking tasks when the context starts closing, before the server's graceful
-            // drain: requests still let in would then get 503. Take them, and let them finish on shutdown.
-            executor.setAcceptTasksAfterContextClose(true);
-            executor.setWaitForTasksToCompleteOnShutdown(true);
-            executor.setAwaitTerminationSeconds(30);
-            return executor;
+            return GatewayExecutors.platformThreads(THREAD_NAME_PREFIX, reactive.getMaxThreads(),
+                    reactive.getQueueCapacity());
         }
     }
 
@@ -121,11 +111,7 @@ public final class GatewayWebFluxAutoConfiguration {
         @Qualifier(TASK_EXECUTOR_BEAN_NAME)
         @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
         SimpleAsyncTaskExecutor gatewayTaskExecutor(GatewayProperties properties) {
-            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX);
-            executor.setVirtualThreads(true);
-            executor.setConcurrencyLimit(properties.getReactive().getMaxThreads());
-            executor.setRejectTasksWhenLimitReached(true);
-            return executor;
+            return GatewayExecutors.virtualThreads(THREAD_NAME_PREFIX, properties.getReactive().getMaxThreads());
         }
     }
 }
