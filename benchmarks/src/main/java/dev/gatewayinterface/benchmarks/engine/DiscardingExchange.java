@@ -2,6 +2,7 @@ package dev.gatewayinterface.benchmarks.engine;
 
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.Exchange;
+import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.middleware.ContractViolationException;
 import java.io.InputStream;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.function.BiConsumer;
 /**
  * Serve a fixed GET request from memory and count what the engine sends, keeping nothing: the server side of the
  * microbenchmarks, so that they measure the engine and not a server or a test client's buffers. One instance serves
- * one request at a time and is {@linkplain #reset() reset} between them, so that it allocates nothing per request.
+ * one request at a time, again and again, so that it allocates nothing per request.
  */
 final class DiscardingExchange implements Exchange {
 
@@ -36,8 +37,18 @@ final class DiscardingExchange implements Exchange {
         this.requestHeaders = List.copyOf(requestHeaders);
     }
 
-    /** Forget the last response, before the next request. */
-    void reset() {
+    /**
+     * Serve the request once through the engine, after forgetting the last response.
+     * @param gateway the engine under measure
+     * @return a figure of the response, which the benchmark returns to JMH so that no work is optimised away
+     */
+    long serve(Gateway gateway) {
+        reset();
+        gateway.handle(this);
+        return outcome();
+    }
+
+    private void reset() {
         status = 0;
         headerCount = 0;
         bytesWritten = 0;
@@ -45,11 +56,7 @@ final class DiscardingExchange implements Exchange {
         failure = null;
     }
 
-    /**
-     * Return a figure of the response that the benchmark returns to JMH, so that no work is optimised away.
-     * @return the status, header count and bytes written, summed
-     */
-    long outcome() {
+    private long outcome() {
         return status + headerCount + bytesWritten;
     }
 

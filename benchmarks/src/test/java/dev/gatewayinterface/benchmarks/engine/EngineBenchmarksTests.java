@@ -3,6 +3,7 @@ package dev.gatewayinterface.benchmarks.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.gatewayinterface.engine.Gateway;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,9 +49,10 @@ class EngineBenchmarksTests {
     @ValueSource(strings = {"off", "on"})
     void refusesToMeasureARequestTheEngineFailed(String validator) {
         DiscardingExchange exchange = new DiscardingExchange("/", null, List.of());
-        Engines.gateway((environ, startResponse) -> {
+        Gateway gateway = Engines.gateway((environ, startResponse) -> {
             throw new IllegalStateException("broken on purpose");
-        }, validator, exchange).handle(exchange);
+        }, validator, exchange);
+        exchange.serve(gateway);
         assertThatIllegalStateException().isThrownBy(() -> exchange.verify(200, 0))
             .withMessageContaining("status 500 (expected 200)");
     }
