@@ -5,37 +5,18 @@ import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.Gateway;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measure iterating a body of many chunks, as a streaming application or a template engine's generator returns it:
  * what the engine spends per chunk (checks, writes, flushes) with no length known in advance.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class BodyBenchmark {
+public class BodyBenchmark extends EngineBenchmark {
 
     private static final int CHUNK_SIZE = 256;
-
-    /** Whether the contract validator wraps the application. */
-    @Param({"off", "on"})
-    public String validator;
 
     /** How many chunks the body has. */
     @Param({"16", "1024"})

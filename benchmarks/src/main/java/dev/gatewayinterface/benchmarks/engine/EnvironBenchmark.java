@@ -4,36 +4,16 @@ import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.engine.Gateway;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measure building the environ from a request: one request with no headers and one with a browser's twelve, each
  * answered {@code 204} with no body, so that the difference is what the headers cost (their CGI names, the map).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class EnvironBenchmark {
-
-    /** Whether the contract validator wraps the application. */
-    @Param({"off", "on"})
-    public String validator;
+public class EnvironBenchmark extends EngineBenchmark {
 
     private DiscardingExchange bare;
 
@@ -84,7 +64,8 @@ public class EnvironBenchmark {
     }
 
     private static int lookups(Map<String, Object> environ) {
-        return ((String) environ.get(Environ.REQUEST_METHOD)).length() + ((String) environ.get(Environ.PATH_INFO)).length()
+        return ((String) environ.get(Environ.REQUEST_METHOD)).length()
+                + ((String) environ.get(Environ.PATH_INFO)).length()
                 + ((String) environ.get(Environ.QUERY_STRING)).length() + environ.size();
     }
 }

@@ -5,31 +5,15 @@ import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.Gateway;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measure {@code start_response} through to the response headers the server sends: one header against the eight of
  * a typical page (cookies, caching, security headers), each with a 13-byte body whose length the engine adds.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class StartResponseBenchmark {
+public class StartResponseBenchmark extends EngineBenchmark {
 
     private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,10 +28,6 @@ public class StartResponseBenchmark {
             new Header("Vary", "Accept-Encoding, Cookie"),
             new Header("X-Content-Type-Options", "nosniff"),
             new Header("X-Request-Id", "0b9a4c1e-8f2d-4e57-9a3b-6c7d8e9f0a1b"));
-
-    /** Whether the contract validator wraps the application. */
-    @Param({"off", "on"})
-    public String validator;
 
     private DiscardingExchange exchange;
 

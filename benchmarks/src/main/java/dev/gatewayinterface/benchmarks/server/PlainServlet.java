@@ -26,7 +26,8 @@ class PlainServlet {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            byte[] body = "/echo".equals(request.getServletPath()) ? Payloads.echo(request.getQueryString()) : Payloads.HELLO;
+            byte[] body = "/echo".equals(request.getServletPath()) ? Payloads.echo(request.getQueryString())
+                    : Payloads.HELLO;
             response.setContentType(Payloads.TEXT_PLAIN);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
