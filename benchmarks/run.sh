@@ -18,7 +18,8 @@ if [ -n "${JAVA_HOME:-}" ]; then export PATH="$JAVA_HOME/bin:$PATH"; fi
 benchmarks/install-tools.sh
 export PATH="$PATH:/usr/sbin"
 
-if [ "${BUILD:-0}" = 1 ] || [ ! -f benchmarks/target/gateway-benchmarks.jar ] || [ ! -f benchmarks/target/classpath.txt ]; then
+if [ "${BUILD:-0}" = 1 ] || [ ! -f benchmarks/target/gateway-benchmarks.jar ] \
+    || [ ! -f benchmarks/target/classpath.txt ]; then
   ./mvnw -B -q -pl benchmarks -am package -DskipTests
 fi
 

@@ -40,7 +40,8 @@ def parse(argv):
     parser.add_argument("--jvm-args", default="", help="more JVM options for every Java candidate, such as the Graal "
                         "compiler's for GraalPy's JIT (docs/PYTHON.md)")
     parser.add_argument("--start-timeout", type=int, default=600,
-                        help="seconds a server may take to answer (GraalPy's first Flask import on a busy core: minutes)")
+                        help="seconds a server may take to answer (GraalPy's first import of Flask on a busy core "
+                             "takes minutes)")
     parser.add_argument("--out", help="where to write (default benchmarks/results, or target/smoke with --smoke)")
     parser.add_argument("--jmh-args", default="", help="extra JMH arguments, such as a benchmark name pattern")
     args = parser.parse_args(argv)
@@ -75,7 +76,8 @@ def java_home():
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     major = int(version.split('"')[1].split(".")[0])
     if major < 21:
-        sys.exit("The Java candidates need JDK 21 or newer (virtual threads); %s is %s. Set JAVA_HOME." % (java, version))
+        sys.exit("The Java candidates need JDK 21 or newer (virtual threads); %s is %s. Set JAVA_HOME."
+                 % (java, version))
     tools = os.path.join(home, "bin") if home else ""
     # GraalPy's Truffle uses sun.misc.Unsafe and native access, which JDK 23+ reports on every start (docs/PYTHON.md).
     quiet = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"] if major >= 23 else []
@@ -100,7 +102,8 @@ def jar_versions(jar):
                                   ("Tomcat", "tomcat-embed-core-"), ("Reactor Netty", "reactor-netty-core-"),
                                   ("GraalPy", "python-language-")):
                 if base.startswith(prefix) and base.endswith(".jar"):
-                    found[label] = base[len(prefix):-len(".jar")] if label != "Spring Boot" else base[len("spring-boot-"):-4]
+                    start = len("spring-boot-") if label == "Spring Boot" else len(prefix)
+                    found[label] = base[start:-len(".jar")]
     return found
 
 

@@ -3,6 +3,7 @@
 Every candidate serves the same bytes (benchmarks/python/wsgi_bench.py, .../server/Payloads.java); the pre-flight
 check in bench.py refuses to measure one that answers otherwise.
 """
+import getpass
 import os
 from dataclasses import dataclass, field
 
@@ -65,7 +66,8 @@ BLOCKING = [
     Candidate("webflux-executor", "java", "WebFlux, the gateway's executor (200 threads, queue 100)", None,
               ["--spring.profiles.active=blocking"] + REACTIVE),
     Candidate("webflux-virtual", "java", "WebFlux, the gateway's executor on virtual threads (max-threads 1000)",
-              None, ["--spring.profiles.active=blocking"] + REACTIVE + [VIRTUAL, "--gateway.reactive.max-threads=1000"]),
+              None, ["--spring.profiles.active=blocking"] + REACTIVE
+              + [VIRTUAL, "--gateway.reactive.max-threads=1000"]),
 ]
 
 MODES = {"load": LOAD, "bodies": BODIES, "blocking": BLOCKING}
@@ -98,12 +100,13 @@ def command(candidate, port, setup):
                 "-jar", setup.jar, "--server.port=%d" % port, "--server.address=127.0.0.1",
                 "--bench.file=" + setup.data_file] + candidate.spring
         if candidate.python_path:
-            # The default .pyc cache is the user's, which gateway-python's tests fill with the standard library's.
+            # The default .pyc cache, the user's, outlives a clean build: a second run imports Flask from it.
             argv.append("--gateway.python.apps.flask.python-path=" + python_path)
         return argv, {}
     if candidate.kind == "gunicorn":
         argv = ["gunicorn", "--bind", "127.0.0.1:%d" % port, "--workers", str(setup.workers),
-                "--limit-request-line", "8190", "--timeout", "300", "--log-level", "warning", "--chdir", setup.python_dir] + candidate.extra
+                "--limit-request-line", "8190", "--timeout", "300", "--log-level", "warning",
+                "--chdir", setup.python_dir] + candidate.extra
         if candidate.python_path:
             argv += ["--pythonpath", python_path]
         return argv + [candidate.app], {"BENCH_FILE": setup.data_file}
@@ -116,13 +119,16 @@ def command(candidate, port, setup):
     if candidate.kind == "nginx":
         conf = os.path.join(setup.work_dir, "nginx-%d.conf" % port)
         with open(conf, "w") as out:
-            out.write(NGINX % {"workers": setup.workers, "prefix": setup.work_dir, "port": port,
-                               "root": os.path.dirname(setup.data_file), "file": os.path.basename(setup.data_file)})
+            out.write(NGINX % {"user": getpass.getuser(), "workers": setup.workers, "prefix": setup.work_dir,
+                               "port": port, "root": os.path.dirname(setup.data_file),
+                               "file": os.path.basename(setup.data_file)})
         return ["nginx", "-p", setup.work_dir, "-c", conf], {}
     raise ValueError("unknown candidate kind %r" % candidate.kind)
 
 
+# Workers run as the harness's user, not nginx's default nobody, who may not reach a checkout below a home folder.
 NGINX = """daemon off;
+user %(user)s;
 master_process on;
 worker_processes %(workers)d;
 pid %(prefix)s/nginx-%(port)d.pid;

@@ -96,7 +96,8 @@ def targets(rows):
         ("Spring MVC mount p99 ≤ 1.2× @RestController's", "mvc-mount", "mvc-controller", "p99_ms", "<=", 1.2),
         ("WebFlux mount ≥ 0.90× handler function req/s", "webflux-mount", "webflux-handler", "rps", ">=", 0.90),
         ("WebFlux mount p99 ≤ 1.2× handler function's", "webflux-mount", "webflux-handler", "p99_ms", "<=", 1.2),
-        ("Flask on gateway-python ≥ 1× Flask on Gunicorn req/s", "flask-gateway", "flask-gunicorn", "rps", ">=", 1.0),
+        ("Flask on gateway-python ≥ 1× Flask on Gunicorn req/s", "flask-gateway", "flask-gunicorn", "rps", ">=",
+         1.0),
     ]
     best = best_python()
     if best:
@@ -106,7 +107,8 @@ def targets(rows):
             ("WebFlux mount ≥ 2× the best Python server (%s) req/s" % best, "webflux-mount", best, "rps", ">=", 2.0),
             ("WebFlux mount p99 ≤ the best Python server's", "webflux-mount", best, "p99_ms", "<=", 1.0),
         ]
-    lines = ["## Targets (hello, 64 connections)", "", "| Target | Ratio (median) | Spread | Met |", "|---|---:|---:|---|"]
+    lines = ["## Targets (hello, 64 connections)", "", "| Target | Ratio (median) | Spread | Met |",
+             "|---|---:|---:|---|"]
     for title, candidate, baseline, figure, sense, bound in checks:
         found = median_ratio(candidate, baseline, figure)
         if found is None:
