@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the benchmarks of docs/PERFORMANCE.md in one command:
-#   benchmarks/run.sh            the full run, about 50 minutes, results in benchmarks/results/
+#   benchmarks/run.sh            the full run, about 55 minutes, results in benchmarks/results/
 #   benchmarks/run.sh --smoke    every mode briefly, then a check that the outputs exist and parse
 #   benchmarks/run.sh --help     every option (modes, candidates, cores, rounds, durations)
 # It installs wrk, Gunicorn, uWSGI and nginx from Debian's packages when missing (install-tools.sh), builds the

@@ -172,6 +172,10 @@ def main(argv):
             if os.path.exists(os.path.join(args.out, stale)):
                 os.remove(os.path.join(args.out, stale))
         modes.RUNNERS[mode](run)
+    with open(os.path.join(args.out, "run.md"), "a") as out:
+        # The load at the end too: a run whose machine got busy half-way shows it here as well as in its spreads.
+        out.write("| Load average at end, duration | %s, %d min |\n"
+                  % (" ".join("%.2f" % v for v in os.getloadavg()), (time.monotonic() - started) // 60))
     written = report.write(args.out, report.run_header(args.out))
     run.log("done in %d s; wrote %s in %s" % (time.monotonic() - started, ", ".join(written), args.out))
     if args.smoke:
