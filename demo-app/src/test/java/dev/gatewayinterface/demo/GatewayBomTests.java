@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Check that gateway-bom manages every published module of the build, at the build's own version: it has no
- * parent to take the version from, so nothing else keeps the two in step.
+ * parent to take the version from, so nothing else keeps the two in step. A module that sets
+ * {@code maven.deploy.skip}, such as benchmarks, is not published and so not managed.
  */
 class GatewayBomTests {
 
