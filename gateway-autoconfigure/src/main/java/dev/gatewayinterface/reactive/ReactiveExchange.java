@@ -189,6 +189,12 @@ final class ReactiveExchange implements Exchange {
         output.abort();
     }
 
+    @Override
+    public boolean responseFinished() {
+        // Reactor Netty hears the response ended with its last bytes, before the body is closed (docs/REACTIVE.md).
+        return output.ended();
+    }
+
     /** Release what the request still holds and let the server finish; called once, after the engine returned. */
     void end() {
         body.dispose();
