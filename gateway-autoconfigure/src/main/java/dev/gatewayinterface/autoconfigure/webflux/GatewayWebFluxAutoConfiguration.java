@@ -93,10 +93,9 @@ public final class GatewayWebFluxAutoConfiguration {
             executor.setAllowCoreThreadTimeOut(true);
             executor.setQueueCapacity(reactive.getQueueCapacity());
             // The pool would stop taking tasks when the context starts closing, before the server's graceful
-            // drain: requests still let in would then get 503. Take them, and let them finish on shutdown.
+            // drain: requests still let in would then get 503. Take them until the pool is destroyed; by then the
+            // server has stopped and GatewayShutdown has aborted and waited for what still ran.
             executor.setAcceptTasksAfterContextClose(true);
-            executor.setWaitForTasksToCompleteOnShutdown(true);
-            executor.setAwaitTerminationSeconds(30);
             return executor;
         }
     }
