@@ -2,8 +2,7 @@ package dev.gatewayinterface.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatewayinterface.engine.RequestObserver;
-import dev.gatewayinterface.engine.RequestOutcome;
+import dev.gatewayinterface.mount.BlockedRequest;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,10 +50,11 @@ class GatewayShutdownTests {
     @Test
     void abortsARequestStillInFlightAndLetsTheContextGoOnOnceItEnded(CapturedOutput output) throws Exception {
         GatewayShutdown shutdown = started(Duration.ofSeconds(30));
-        CountDownLatch ended = serve(shutdown, false);
+        BlockedRequest request = serve(shutdown, false);
         CountDownLatch stopped = new CountDownLatch(1);
         shutdown.stop(stopped::countDown);
-        assertThat(ended.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(request.awaitEnd()).isTrue();
+        assertThat(request.interrupted()).isTrue();
         assertThat(stopped.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("Aborting 1 request(s) still running after the web server stopped: slow GET /");
     }
@@ -78,27 +78,8 @@ class GatewayShutdownTests {
         return shutdown;
     }
 
-    /** Serve a request of the application {@code slow} that waits for the release; return its end. */
-    private CountDownLatch serve(GatewayShutdown shutdown, boolean responded) throws InterruptedException {
-        CountDownLatch registered = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread thread = new Thread(() -> {
-            RequestObserver.Request request = shutdown.requestObserver("slow").requestStarted(new StubExchange("GET"));
-            if (responded) {
-                request.responseEnded();
-            }
-            registered.countDown();
-            try {
-                release.await();
-            }
-            catch (InterruptedException ex) {
-                // Aborted: the request ends.
-            }
-            request.requestEnded(new RequestOutcome(200, 0, 0, null, false, false));
-            ended.countDown();
-        });
-        thread.start();
-        assertThat(registered.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        return ended;
+    /** Serve a request of the application {@code slow} that waits for the release. */
+    private BlockedRequest serve(GatewayShutdown shutdown, boolean responded) throws InterruptedException {
+        return BlockedRequest.start(shutdown.requestObserver("slow"), new StubExchange("GET"), responded, release);
     }
 }

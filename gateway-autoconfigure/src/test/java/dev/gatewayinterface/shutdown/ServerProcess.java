@@ -3,6 +3,7 @@ package dev.gatewayinterface.shutdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gatewayinterface.testsupport.WithoutSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -51,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-DPORTFILE=" + portFile, ShutdownTestApplication.class.getName(), "--server.port=0",
-                "--shutdown-test.dir=" + directory));
+                "--shutdown-test.dir=" + directory, "--" + WithoutSecurity.EXCLUDED));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(directory.resolve("output.log").toFile())

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,18 +24,11 @@ import org.springframework.context.annotation.PropertySource;
 /**
  * Serve three applications that stay in flight as long as the test wants, in a process of its own that the test
  * ends with a signal: a slow one, a long download and a long upload. Each writes what it did to the evidence file
- * ({@code called <name>}, {@code closed <name>}), which outlives the process.
+ * ({@code called <name>}, {@code closed <name>}), which outlives the process. {@link ServerProcess} starts it
+ * without Spring Security, whose checks are not under test.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+@EnableAutoConfiguration
 @PropertySource("classpath:dev/gatewayinterface/shutdown/shutdown-test.properties")
 public class ShutdownTestApplication {
 
@@ -42,6 +36,12 @@ public class ShutdownTestApplication {
     static final int DOWNLOAD_SIZE = 32 * 1024 * 1024;
 
     static final int DOWNLOAD_CHUNK = 64 * 1024;
+
+    /** The file, in the test's directory, that the applications write their evidence to. */
+    static final String EVIDENCE_FILE = "evidence.txt";
+
+    /** The file whose creation lets the slow application finish. */
+    static final String GATE_FILE = "gate";
 
     /** The longest an application waits for the test's gate, so that a broken test cannot leave a process behind. */
     private static final long GATE_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(2);
@@ -133,8 +133,8 @@ public class ShutdownTestApplication {
 
         synchronized void record(String line) {
             try {
-                Files.writeString(log, line + "\n", StandardCharsets.US_ASCII, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(log, line + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -159,8 +159,4 @@ public class ShutdownTestApplication {
             }
         }
     }
-
-    static final String EVIDENCE_FILE = "evidence.txt";
-
-    static final String GATE_FILE = "gate";
 }
