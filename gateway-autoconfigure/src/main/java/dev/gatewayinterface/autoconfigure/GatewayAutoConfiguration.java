@@ -30,10 +30,10 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties(GatewayProperties.class)
 public final class GatewayAutoConfiguration {
 
-    /** The module that reads gateway.python.*, and checks those keys itself. */
     /** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
     private static final Duration DEFAULT_SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The module that reads gateway.python.*, and checks those keys itself. */
     private static final String PYTHON_PROPERTIES = "dev.gatewayinterface.python.autoconfigure.GatewayPythonProperties";
 
     /**

@@ -61,6 +61,8 @@ public final class GatewayShutdown implements SmartLifecycle, MountInstrumentati
 
     @Override
     public void start() {
+        // A context stopped and started again (a checkpoint and restore) serves requests again.
+        requests.resume();
         running = true;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keep track of the requests the mounted applications are serving, each with the thread that runs it, so that
@@ -17,14 +18,16 @@ import java.util.concurrent.TimeUnit;
  * <p>Aborting interrupts the thread of each request whose response has not ended, and never after the request
  * ended: a blocked read, write or wait of the application then fails, and the engine closes the body as after any
  * failure. A request whose response ended, as the engine or the server sees it, is closing its body and is only
- * waited for. A request that starts after
- * the abort is interrupted at once.
+ * waited for. A request that starts after the abort is interrupted at once.
  */
 public final class InFlightRequests {
 
     private final Set<InFlight> requests = ConcurrentHashMap.newKeySet();
 
     private volatile boolean aborting;
+
+    /** How many threads wait for the requests to end, counted before they look, so that no end goes unseen. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /**
      * Return the observer that registers one mounted application's requests while they run.
@@ -50,8 +53,11 @@ public final class InFlightRequests {
                 public void requestEnded(RequestOutcome outcome) {
                     request.end();
                     requests.remove(request);
-                    synchronized (InFlightRequests.this) {
-                        InFlightRequests.this.notifyAll();
+                    // Only a shutdown waits: the requests of a running server take no common lock.
+                    if (waiting.get() > 0) {
+                        synchronized (InFlightRequests.this) {
+                            InFlightRequests.this.notifyAll();
+                        }
                     }
                 }
             };
@@ -82,6 +88,13 @@ public final class InFlightRequests {
     }
 
     /**
+     * Stop interrupting the requests that start, once the server serves again after a restart of the context.
+     */
+    public void resume() {
+        aborting = false;
+    }
+
+    /**
      * Wait until no request is in flight.
      * @param timeout the longest wait
      * @return {@code true} if none is, {@code false} if some still were at the timeout
@@ -89,15 +102,21 @@ public final class InFlightRequests {
      */
     public synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!requests.isEmpty()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        waiting.incrementAndGet();
+        try {
+            while (!requests.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // Each request's end notifies while this holds the monitor or waits: no end goes unseen.
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            // Each request's end notifies while this holds the monitor or waits: no end goes unseen.
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
         }
-        return true;
+        finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /** One request, and the thread that runs it until it ended. */

@@ -60,6 +60,18 @@ class GatewayShutdownTests {
     }
 
     @Test
+    void letsRequestsRunAgainWhenTheContextStartsAgain() throws Exception {
+        GatewayShutdown shutdown = started(Duration.ofSeconds(30));
+        shutdown.stop(() -> {
+        });
+        shutdown.start();
+        BlockedRequest request = serve(shutdown, false);
+        release.countDown();
+        assertThat(request.awaitEnd()).isTrue();
+        assertThat(request.interrupted()).isFalse();
+    }
+
+    @Test
     void letsTheContextGoOnAtTheTimeoutWhenARequestDoesNotEnd(CapturedOutput output) throws Exception {
         GatewayShutdown shutdown = started(Duration.ofMillis(1));
         serve(shutdown, false);

@@ -65,6 +65,16 @@ class InFlightRequestsTests {
     }
 
     @Test
+    void letsRequestsRunAgainOnceResumed() throws Exception {
+        requests.abort();
+        requests.resume();
+        serve(new StubExchange("GET"), false);
+        assertThat(requests.count()).isOne();
+        release.countDown();
+        assertThat(requests.awaitNone(LIMIT)).isTrue();
+    }
+
+    @Test
     void clearsItsInterruptOnceTheRequestEnded() throws Exception {
         BlockedRequest request = serve(new StubExchange("GET"), false);
         requests.abort();
