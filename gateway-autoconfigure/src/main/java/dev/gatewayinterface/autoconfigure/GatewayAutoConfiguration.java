@@ -61,9 +61,10 @@ public final class GatewayAutoConfiguration {
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
             ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
-            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware) {
+            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware,
+            GatewayShutdown shutdown) {
         return new MountResolver(properties, instrumentations.orderedStream().toList(),
-                MountMiddleware.of(beanFactory, middleware))
+                MountMiddleware.of(beanFactory, middleware), shutdown.requests())
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
     }
 

@@ -1,6 +1,5 @@
 package dev.gatewayinterface.autoconfigure;
 
-import dev.gatewayinterface.engine.RequestObserver;
 import dev.gatewayinterface.mount.InFlightRequests;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
  * WebFlux and on virtual threads nothing else interrupts it. This lifecycle interrupts each such request's thread
  * and waits up to the same timeout for the requests to end.
  */
-public final class GatewayShutdown implements SmartLifecycle, MountInstrumentation {
+public final class GatewayShutdown implements SmartLifecycle {
 
     /** The phase in which requests are aborted: right after the one in which Spring Boot stops the web server. */
     public static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
@@ -41,13 +40,8 @@ public final class GatewayShutdown implements SmartLifecycle, MountInstrumentati
         this.timeout = timeout;
     }
 
-    @Override
-    public RequestObserver requestObserver(String application) {
-        return requests.observer(application);
-    }
-
     /**
-     * Return the requests in flight.
+     * Return the requests in flight, which every mount's gateway registers.
      * @return the registry
      */
     public InFlightRequests requests() {

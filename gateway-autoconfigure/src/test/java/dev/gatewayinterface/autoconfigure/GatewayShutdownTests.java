@@ -92,6 +92,7 @@ class GatewayShutdownTests {
 
     /** Serve a request of the application {@code slow} that waits for the release. */
     private BlockedRequest serve(GatewayShutdown shutdown, boolean responded) throws InterruptedException {
-        return BlockedRequest.start(shutdown.requestObserver("slow"), new StubExchange("GET"), responded, release);
+        return BlockedRequest.start(shutdown.requests().observer("slow"), new StubExchange("GET"), responded,
+                release);
     }
 }
