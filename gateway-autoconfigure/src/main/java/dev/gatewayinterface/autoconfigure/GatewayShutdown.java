@@ -15,9 +15,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>With {@code server.shutdown=graceful} the server has let requests finish for up to
  * {@code spring.lifecycle.timeout-per-shutdown-phase} and then closed the connections; with {@code immediate} it
  * closed them at once. A request blocked on its connection has failed then, but an application that waits for
- * something else (a lock, a slow query, a sleep) would run on, its body never closed before the JVM exits, and on
- * WebFlux and on virtual threads nothing else interrupts it. This lifecycle interrupts each such request's thread
- * and waits up to the same timeout for the requests to end.
+ * something else (a lock, a slow query, a sleep) would run on, its body never closed before the JVM exits: on
+ * virtual threads nothing interrupts it, and on WebFlux the executor is shut down later without waiting for it.
+ * This lifecycle interrupts each such request's thread and waits up to the same timeout for the requests to end.
  */
 public final class GatewayShutdown implements SmartLifecycle {
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,10 +68,12 @@ abstract class GracefulShutdownContractTests {
             server.terminate();
             server.awaitRefusingConnections();
 
-            // Nothing lets the requests go on: after the phase timeout each connection is cut short.
-            assertThatThrownBy(inFlight.slow::readChunk).isInstanceOf(IOException.class);
+            // Nothing lets the requests go on: after the phase timeout each connection is cut short, not left open.
+            assertThatThrownBy(inFlight.slow::readChunk).isInstanceOf(IOException.class)
+                .isNotInstanceOf(SocketTimeoutException.class);
             assertThat(inFlight.downloadRest()).isLessThan(ShutdownTestApplication.DOWNLOAD_SIZE);
-            assertThatThrownBy(inFlight.upload::readResponse).isInstanceOf(IOException.class);
+            assertThatThrownBy(inFlight.upload::readResponse).isInstanceOf(IOException.class)
+                .isNotInstanceOf(SocketTimeoutException.class);
 
             // The phase's 2 seconds, the abort, and the JVM's exit: no wait of its own on the way.
             assertThat(server.awaitExit(Duration.ofSeconds(25))).isEqualTo(ServerProcess.SIGTERM_EXIT_CODE);
@@ -124,6 +127,9 @@ abstract class GracefulShutdownContractTests {
                     assertThat(wrong).as("the first wrong byte after %d good ones", total).isEqualTo(-1);
                     total += n;
                 }
+            }
+            catch (SocketTimeoutException ex) {
+                throw ex;
             }
             catch (IOException ex) {
                 // A reset is how an aborted download may end: what came before it is what counts.
