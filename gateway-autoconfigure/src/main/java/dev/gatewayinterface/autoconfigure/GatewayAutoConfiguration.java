@@ -2,6 +2,7 @@ package dev.gatewayinterface.autoconfigure;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.mount.Mounts;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,9 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass({ Application.class, PathContainer.class })
 @EnableConfigurationProperties(GatewayProperties.class)
 public final class GatewayAutoConfiguration {
+
+    /** Spring Boot's default {@code spring.lifecycle.timeout-per-shutdown-phase}. */
+    private static final Duration DEFAULT_SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
     /** The module that reads gateway.python.*, and checks those keys itself. */
     private static final String PYTHON_PROPERTIES = "dev.gatewayinterface.python.autoconfigure.GatewayPythonProperties";
@@ -56,10 +61,22 @@ public final class GatewayAutoConfiguration {
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
             ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
-            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware) {
+            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware,
+            GatewayShutdown shutdown) {
         return new MountResolver(properties, instrumentations.orderedStream().toList(),
-                MountMiddleware.of(beanFactory, middleware))
+                MountMiddleware.of(beanFactory, middleware), shutdown.requests())
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
+    }
+
+    /**
+     * Abort the requests still running once the web server stopped, and wait for their bodies to be closed, for as
+     * long as Spring Boot gives each shutdown phase.
+     */
+    @Bean
+    GatewayShutdown gatewayShutdown(Environment environment) {
+        return new GatewayShutdown(Binder.get(environment)
+            .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+            .orElse(DEFAULT_SHUTDOWN_PHASE_TIMEOUT));
     }
 
     /** Log the mounts once the embedded server listens; a war in an external container has no such event. */

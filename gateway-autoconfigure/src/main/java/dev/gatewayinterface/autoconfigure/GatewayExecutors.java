@@ -29,10 +29,9 @@ public final class GatewayExecutors {
         executor.setAllowCoreThreadTimeOut(true);
         executor.setQueueCapacity(queueCapacity);
         // The pool would stop taking tasks when the context starts closing, before the server's graceful
-        // drain: requests still let in would then get 503. Take them, and let them finish on shutdown.
+        // drain: requests still let in would then get 503. Take them until the pool is destroyed; by then the
+        // servers have stopped and GatewayShutdown has aborted and waited for what still ran.
         executor.setAcceptTasksAfterContextClose(true);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(30);
         return executor;
     }
 

@@ -6,6 +6,7 @@ import dev.gatewayinterface.engine.GatewayOptions;
 import dev.gatewayinterface.engine.RequestObserver;
 import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.middleware.ContractViolationException;
+import dev.gatewayinterface.mount.InFlightRequests;
 import dev.gatewayinterface.mount.MountStatistics;
 import dev.gatewayinterface.mount.RequestObservers;
 import dev.gatewayinterface.mount.Mount;
@@ -29,10 +30,14 @@ final class MountResolver {
 
     private final MountMiddleware middleware;
 
-    MountResolver(GatewayProperties properties, List<MountInstrumentation> instrumentations, MountMiddleware middleware) {
+    private final InFlightRequests inFlight;
+
+    MountResolver(GatewayProperties properties, List<MountInstrumentation> instrumentations, MountMiddleware middleware,
+            InFlightRequests inFlight) {
         this.properties = properties;
         this.instrumentations = instrumentations;
         this.middleware = middleware;
+        this.inFlight = inFlight;
     }
 
     Mounts resolve(Map<String, Application> beans, List<MountDefinition> definitions) {
@@ -80,6 +85,7 @@ final class MountResolver {
     private RequestObserver observer(String name, MountStatistics statistics) {
         List<RequestObserver> observers = new ArrayList<>();
         observers.add(statistics);
+        observers.add(inFlight.observer(name));
         instrumentations.forEach(instrumentation -> observers.add(instrumentation.requestObserver(name)));
         return RequestObservers.of(observers);
     }

@@ -40,6 +40,11 @@ public final class RequestObservers {
                 }
 
                 @Override
+                public void responseEnded() {
+                    requests.forEach(RequestObserver.Request::responseEnded);
+                }
+
+                @Override
                 public void requestEnded(RequestOutcome outcome) {
                     requests.forEach(request -> request.requestEnded(outcome));
                 }

@@ -207,6 +207,11 @@ final class NettyResponseOutput implements ResponseOutput {
         finishOnEventLoop();
     }
 
+    @Override
+    public boolean ended() {
+        return ResponseOutput.ended(done);
+    }
+
     /** Complete the handler on the event loop, where Spring and Reactor Netty expect it; a second call does nothing. */
     private void finishOnEventLoop() {
         onEventLoop(done::tryEmitEmpty);

@@ -206,6 +206,12 @@ final class ReactiveExchange implements Exchange {
         output.abort();
     }
 
+    @Override
+    public boolean responseFinished() {
+        // Reactor Netty hears the response ended with its last bytes, before the body is closed (docs/REACTIVE.md).
+        return output.ended();
+    }
+
     /** Carry a failure left to Spring's error handling to the adapter, told apart from the server's own errors. */
     static final class HandedOver extends RuntimeException {
 

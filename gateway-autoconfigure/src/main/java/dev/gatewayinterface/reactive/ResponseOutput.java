@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.Scannable;
+import reactor.core.publisher.Sinks;
 
 /**
  * Send one response from the application's thread, blocking that thread while the client is slow, never the
@@ -41,6 +43,14 @@ interface ResponseOutput {
 
     /** Let the server finish the response; called once, after the engine returned, whatever happened. */
     void end();
+
+    /** Tell whether the server was told the response ended, which it may be before the engine returned. */
+    boolean ended();
+
+    /** Tell whether the signal that lets the server finish the response was given. */
+    static boolean ended(Sinks.Empty<Void> done) {
+        return Boolean.TRUE.equals(done.scan(Scannable.Attr.TERMINATED));
+    }
 
     /** Set the status and the application's headers on Spring's response, before it is committed. */
     static void apply(ServerHttpResponse response, int status, List<Header> headers) {

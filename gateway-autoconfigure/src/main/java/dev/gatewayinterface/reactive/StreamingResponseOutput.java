@@ -128,6 +128,11 @@ final class StreamingResponseOutput implements ResponseOutput, Publisher<DataBuf
     }
 
     @Override
+    public boolean ended() {
+        return ResponseOutput.ended(done);
+    }
+
+    @Override
     public void subscribe(Subscriber<? super DataBuffer> subscriber) {
         if (this.subscriber != null) {
             Operators.error(subscriber, new IllegalStateException("a response body can be written once"));

@@ -11,6 +11,8 @@ import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -189,6 +191,29 @@ class GatewayAutoConfigurationTests {
                     assertThat(context).hasSingleBean(Mounts.class);
                     assertThat(context.getBean(Mounts.class)).isSameAs(own);
                 });
+    }
+
+    @Test
+    void registersEveryRequestToAMountWhileItRunsForTheShutdown() {
+        AtomicReference<GatewayShutdown> shutdown = new AtomicReference<>();
+        AtomicInteger inFlight = new AtomicInteger(-1);
+        runner.withBean("hello", Application.class, () -> (environ, start) -> {
+            inFlight.set(shutdown.get().requests().count());
+            start.start("204 No Content", List.of());
+            return List.of();
+        }).run(context -> {
+            shutdown.set(context.getBean(GatewayShutdown.class));
+            context.getBean(Mounts.class).all().get(0).gateway().handle(new StubExchange("GET"));
+            assertThat(inFlight).hasValue(1);
+            assertThat(shutdown.get().requests().count()).isZero();
+        });
+    }
+
+    @Test
+    void givesRequestsAbortedAtShutdownTheShutdownPhaseTimeoutToEnd() {
+        runner.run(context -> assertThat(context.getBean(GatewayShutdown.class).timeout()).hasSeconds(30));
+        runner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=5s")
+            .run(context -> assertThat(context.getBean(GatewayShutdown.class).timeout()).hasSeconds(5));
     }
 
     private static Application application() {

@@ -19,6 +19,8 @@ public final class StubExchange implements Exchange {
 
     private boolean completed;
 
+    private volatile boolean responseFinished;
+
     public StubExchange(String method) {
         this.method = method;
     }
@@ -29,6 +31,17 @@ public final class StubExchange implements Exchange {
 
     public boolean completed() {
         return completed;
+    }
+
+    /** Act as a server that ended the response before the engine returned, as Reactor Netty does. */
+    public StubExchange finishedByTheServer() {
+        responseFinished = true;
+        return this;
+    }
+
+    @Override
+    public boolean responseFinished() {
+        return responseFinished;
     }
 
     @Override

@@ -26,11 +26,10 @@ final class NettyGatewayServer implements AutoCloseable {
 
     private final DisposableServer server;
 
-    private NettyGatewayServer(Application application, int maxThreads, Duration clientTimeout,
+    private NettyGatewayServer(Gateway gateway, int maxThreads, Duration clientTimeout,
             UnaryOperator<HttpServer> customizer) {
         executor = new ThreadPoolExecutor(maxThreads, maxThreads, 1, TimeUnit.MINUTES, new SynchronousQueue<>());
-        adapter = new ReactiveGatewayAdapter(new Gateway(application, GatewayOptions.defaults("test")), executor,
-                Duration.ofSeconds(3), clientTimeout);
+        adapter = new ReactiveGatewayAdapter(gateway, executor, Duration.ofSeconds(3), clientTimeout);
         HttpHandler handler = WebHttpHandlerBuilder
             .webHandler(exchange -> adapter.handle(exchange, "",
                     exchange.getRequest().getPath().pathWithinApplication().value()))
@@ -48,7 +47,14 @@ final class NettyGatewayServer implements AutoCloseable {
     /** Serve the application with the given threads and client timeout, on a server the customizer configures. */
     static NettyGatewayServer serve(Application application, int maxThreads, Duration clientTimeout,
             UnaryOperator<HttpServer> customizer) {
-        return new NettyGatewayServer(application, maxThreads, clientTimeout, customizer);
+        return new NettyGatewayServer(new Gateway(application, GatewayOptions.defaults("test")), maxThreads,
+                clientTimeout, customizer);
+    }
+
+    /** Serve the application with the given options, with up to four threads and a client timeout of twenty seconds. */
+    static NettyGatewayServer serve(Application application, GatewayOptions options) {
+        return new NettyGatewayServer(new Gateway(application, options), 4, Duration.ofSeconds(20),
+                UnaryOperator.identity());
     }
 
     int port() {

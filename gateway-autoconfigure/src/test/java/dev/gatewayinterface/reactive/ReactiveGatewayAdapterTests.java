@@ -9,8 +9,11 @@ import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import dev.gatewayinterface.Write;
+import dev.gatewayinterface.engine.Exchange;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.RequestObserver;
+import dev.gatewayinterface.test.tck.ClosingBody;
 import dev.gatewayinterface.testsupport.Probes;
 import dev.gatewayinterface.testsupport.RawHttp;
 import java.net.Socket;
@@ -18,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +54,33 @@ class ReactiveGatewayAdapterTests {
             assertThat(head.statusLine()).isEqualTo("HTTP/1.1 299 Fine By Me");
             assertThat(head.header("content-length")).isEqualTo("0");
         }
+    }
+
+    @Test
+    void saysTheServerEndedTheResponseOnceItsLastBytesWereWrittenBeforeTheBodyIsClosed() throws Exception {
+        AtomicReference<Exchange> served = new AtomicReference<>();
+        List<Boolean> ended = new CopyOnWriteArrayList<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        RequestObserver observer = exchange -> {
+            served.set(exchange);
+            return RequestObserver.Request.NONE;
+        };
+        Application application = (environ, startResponse) -> {
+            ended.add(served.get().responseFinished());
+            startResponse.start("200 OK", List.of(new Header("Content-Length", "2")));
+            return new ClosingBody(1, index -> "ok".getBytes(StandardCharsets.US_ASCII), () -> {
+                ended.add(served.get().responseFinished());
+                closed.countDown();
+            });
+        };
+        try (NettyGatewayServer server = NettyGatewayServer.serve(application,
+                GatewayOptions.defaults("test").withObserver(observer)); RawHttp http = new RawHttp(server.port())) {
+            http.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(http.readResponse().text()).isEqualTo("ok");
+            assertThat(closed.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+        // Reactor Netty counts the request done with its last bytes, so a graceful shutdown may end meanwhile.
+        assertThat(ended).containsExactly(false, true);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gatewayinterface.testsupport;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -39,7 +40,8 @@ public final class RawHttp implements Closeable {
     public RawHttp(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout(20_000);
-        in = socket.getInputStream();
+        // Buffered: a response is read a line at a time, and a read per byte would cost a system call each.
+        in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 

@@ -219,4 +219,14 @@ public interface Exchange {
      * @param reason why, for the server's own bookkeeping
      */
     void abort(Throwable reason);
+
+    /**
+     * Tell whether the server has already ended the response on its side while the engine still runs: a binding
+     * that lets the server finish a response as soon as its last bytes are written, before the body is closed,
+     * says so, and the request is then no longer producing anything a shutdown should interrupt.
+     * @return {@code true} once the server ended the response
+     */
+    default boolean responseFinished() {
+        return false;
+    }
 }

@@ -91,6 +91,7 @@ public final class Gateway {
             }
         }
         // Every step runs whatever the one before threw: the last ones hand resources back (SPEC §1.3, §7).
+        cleanup.run("A request observer failed", observed::responseEnded);
         Iterable<byte[]> sent = body;
         cleanup.run("Application '" + options.name() + "' failed to close its body", () -> close(sent));
         cleanup.run("Application '" + options.name() + "' could not flush wsgi.errors", errors::flush);

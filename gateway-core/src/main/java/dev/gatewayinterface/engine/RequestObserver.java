@@ -36,6 +36,13 @@ public interface RequestObserver {
         }
 
         /**
+         * Learn that the response ended, whole or cut short: the client has all it will get, and the body is
+         * closed next.
+         */
+        default void responseEnded() {
+        }
+
+        /**
          * Learn how the request ended, after its body was closed.
          * @param outcome what happened
          */

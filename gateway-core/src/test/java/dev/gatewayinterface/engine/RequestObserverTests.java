@@ -32,6 +32,11 @@ class RequestObserverTests {
             }
 
             @Override
+            public void responseEnded() {
+                events.add("response ended");
+            }
+
+            @Override
             public void requestEnded(RequestOutcome ended) {
                 events.add("ended");
                 outcome = ended;
@@ -46,7 +51,7 @@ class RequestObserverTests {
             start.start("201 Created", List.of(new Header("Content-Type", "text/plain")));
             return List.of(body, "!!".getBytes(StandardCharsets.US_ASCII));
         });
-        assertThat(events).containsExactly("started POST", "response 201", "ended");
+        assertThat(events).containsExactly("started POST", "response 201", "response ended", "ended");
         assertThat(outcome).isEqualTo(new RequestOutcome(201, 5, 7, null, false, false));
     }
 
@@ -66,7 +71,7 @@ class RequestObserverTests {
         serve(new FakeExchange(), (environ, start) -> {
             throw failure;
         });
-        assertThat(events).containsExactly("started GET", "response 500", "ended");
+        assertThat(events).containsExactly("started GET", "response 500", "response ended", "ended");
         assertThat(outcome.status()).isEqualTo(500);
         assertThat(outcome.error()).isSameAs(failure);
         assertThat(outcome.aborted()).isFalse();
@@ -93,6 +98,26 @@ class RequestObserverTests {
         assertThat(outcome.clientGone()).isTrue();
         assertThat(outcome.aborted()).isTrue();
         assertThat(outcome.error()).isNull();
+    }
+
+    @Test
+    void tellsTheResponseEndedBeforeTheBodyIsClosed() {
+        serve(new FakeExchange(), (environ, start) -> {
+            start.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return TrackingBody.of("a", "b").onClose(() -> events.add("closed"));
+        });
+        assertThat(events).containsExactly("started GET", "response 200", "response ended", "closed", "ended");
+    }
+
+    @Test
+    void tellsTheResponseEndedAfterAFailureToo() {
+        serve(new FakeExchange(), (environ, start) -> {
+            start.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return TrackingBody.of("a", "b").failingAt(1, new IllegalStateException("boom"))
+                .onClose(() -> events.add("closed"));
+        });
+        assertThat(events).containsExactly("started GET", "response 200", "response ended", "closed", "ended");
+        assertThat(outcome.aborted()).isTrue();
     }
 
     @Test
