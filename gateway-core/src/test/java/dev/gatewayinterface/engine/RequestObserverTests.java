@@ -61,7 +61,7 @@ class RequestObserverTests {
         serve(new FakeExchange().answersFailures(), (environ, start) -> {
             throw failure;
         });
-        assertThat(events).containsExactly("started GET", "response 500", "ended");
+        assertThat(events).containsExactly("started GET", "response 500", "response ended", "ended");
         assertThat(outcome).isEqualTo(new RequestOutcome(500, 0, 0, failure, false, false));
     }
 
