@@ -23,6 +23,8 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.environ\"")
             .contains("\"name\": \"gateway.headers.underscores\"")
             .contains("What to do with request headers whose names contain an underscore")
+            .contains("\"name\": \"gateway.proxy.trusted\"")
+            .contains("Addresses and CIDR blocks of the proxies whose X-Forwarded-* and Forwarded headers")
             .contains("\"name\": \"gateway.servlet.body-replay-limit\"")
             .contains("\"name\": \"gateway.servlet.lazy-multipart\"")
             .contains("\"name\": \"gateway.servlet.encoded-slash\"")

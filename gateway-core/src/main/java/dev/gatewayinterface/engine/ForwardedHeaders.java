@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collect what proxies say about a request: RFC 7239 {@code Forwarded} elements and the de-facto
@@ -12,6 +13,10 @@ import java.util.Map;
  * order the header lines and their commas give (docs/SPEC.md §16). Nothing here decides whom to believe.
  */
 final class ForwardedHeaders {
+
+    /** The names of the headers proxies forward a request with, in lower case; the engine reads all but the last. */
+    static final Set<String> NAMES = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+            "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl");
 
     private final List<Map<String, String>> forwarded = new ArrayList<>();
 
