@@ -3,9 +3,16 @@ package dev.gatewayinterface.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewayinterface.engine.TrustedProxies;
+import dev.gatewayinterface.quickstart.QuickStartApplication;
+import dev.gatewayinterface.testsupport.WithoutSecurity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -14,6 +21,7 @@ import org.springframework.mock.env.MockEnvironment;
  * Check which combinations of gateway.proxy.trusted and server.forward-headers-strategy draw a warning at startup:
  * exactly those that let a client forge forwarded values.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProxyTrustCheckTests {
 
     private static final TrustedProxies PROXY = TrustedProxies.of(List.of("10.0.0.5"));
@@ -72,6 +80,16 @@ class ProxyTrustCheckTests {
                 Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443")));
         assertThat(check(PROXY).warnings(kubernetes, "Tomcat", false)).singleElement().asString()
             .startsWith("server.forward-headers-strategy=native (Spring Boot turned it on for KUBERNETES) makes Tomcat");
+    }
+
+    @Test
+    void warnsOnceWhenTheServerListensEvenWithActuatorOnAPortOfItsOwn(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QuickStartApplication.class)
+            .properties("server.port=0", "management.server.port=0", "server.forward-headers-strategy=framework",
+                    "spring.main.web-application-type=servlet", WithoutSecurity.EXCLUDED)
+            .run()) {
+            assertThat(output.getOut().split("server.forward-headers-strategy=framework believes", -1)).hasSize(2);
+        }
     }
 
     private static ProxyTrustCheck check(TrustedProxies trusted) {
