@@ -79,7 +79,10 @@ public final class GatewayAutoConfiguration {
             .orElse(DEFAULT_SHUTDOWN_PHASE_TIMEOUT));
     }
 
-    /** Log the mounts once the embedded server listens; a war in an external container has no such event. */
+    /**
+     * Log the mounts, and warn of forwarded headers a client could forge, once the embedded server listens; a war in
+     * an external container has no such event.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(WebServerInitializedEvent.class)
     static class StartupLogConfiguration {
@@ -87,6 +90,12 @@ public final class GatewayAutoConfiguration {
         @Bean
         MountsStartupLog gatewayMountsStartupLog(Mounts mounts) {
             return new MountsStartupLog(mounts);
+        }
+
+        /** Warn when forwarded headers are believed from more peers than the proxies (docs/DEPLOYMENT.md). */
+        @Bean
+        ProxyTrustCheck gatewayProxyTrustCheck(GatewayProperties properties) {
+            return new ProxyTrustCheck(properties.getProxy().trustedProxies());
         }
     }
 }

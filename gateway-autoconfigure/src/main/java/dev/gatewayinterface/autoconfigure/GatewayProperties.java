@@ -1,5 +1,6 @@
 package dev.gatewayinterface.autoconfigure;
 
+import dev.gatewayinterface.engine.TrustedProxies;
 import dev.gatewayinterface.engine.UnderscoreHeaders;
 import dev.gatewayinterface.mount.MountPaths;
 import java.time.Duration;
@@ -46,6 +47,8 @@ public class GatewayProperties {
     private final Headers headers = new Headers();
 
     private final Paths paths = new Paths();
+
+    private final Proxy proxy = new Proxy();
 
     private final Servlet servlet = new Servlet();
 
@@ -102,6 +105,10 @@ public class GatewayProperties {
 
     public Paths getPaths() {
         return paths;
+    }
+
+    public Proxy getProxy() {
+        return proxy;
     }
 
     public Servlet getServlet() {
@@ -213,6 +220,43 @@ public class GatewayProperties {
 
         public void setStrict(boolean strict) {
             this.strict = strict;
+        }
+    }
+
+    /**
+     * Settings for requests that reach the server through proxies (docs/SPEC.md §16).
+     */
+    public static class Proxy {
+
+        /**
+         * Addresses and CIDR blocks of the proxies whose X-Forwarded-* and Forwarded headers describe the client's
+         * request, such as 10.0.0.0/8. Empty, the default, trusts nobody: the environ describes the connection.
+         */
+        private List<String> trusted = List.of();
+
+        private TrustedProxies trustedProxies = TrustedProxies.NONE;
+
+        public List<String> getTrusted() {
+            return trusted;
+        }
+
+        public void setTrusted(List<String> trusted) {
+            try {
+                this.trustedProxies = TrustedProxies.of(trusted);
+            }
+            catch (IllegalArgumentException ex) {
+                // Rethrown with the property's name in front; the entry's own message says the rest.
+                throw new IllegalArgumentException("gateway.proxy.trusted: " + ex.getMessage());
+            }
+            this.trusted = List.copyOf(trusted);
+        }
+
+        /**
+         * Return the trusted proxies, parsed.
+         * @return the proxies to believe
+         */
+        public TrustedProxies trustedProxies() {
+            return trustedProxies;
         }
     }
 

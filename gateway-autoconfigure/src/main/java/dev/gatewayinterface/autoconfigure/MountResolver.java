@@ -66,7 +66,8 @@ final class MountResolver {
             Application wrapped = middleware.wrap(name, app != null ? app.getMiddleware() : null, definition.application());
             Application served = validate ? new ContractValidator(wrapped, violationListener(name)) : wrapped;
             GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics))
-                .withStrictPaths(properties.getPaths().isStrict());
+                .withStrictPaths(properties.getPaths().isStrict())
+                .withTrustedProxies(properties.getProxy().trustedProxies());
             Mount mount = new Mount(name, path, new Gateway(served, options), statistics);
             namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
             mounts.add(mount);

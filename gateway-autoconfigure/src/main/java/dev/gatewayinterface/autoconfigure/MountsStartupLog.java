@@ -35,6 +35,10 @@ final class MountsStartupLog implements ApplicationListener<WebServerInitialized
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() != null) {
+            // Actuator's own server (management.server.port) serves no mount; its event reaches this context too.
+            return;
+        }
         String server = event.getWebServer().getClass().getSimpleName().replace("WebServer", "");
         boolean reactive = event.getApplicationContext().getClass().getSimpleName().contains("Reactive");
         boolean virtual = event.getApplicationContext().getEnvironment()

@@ -4,7 +4,6 @@ import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.Exchange;
 import java.io.InputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.util.List;
@@ -29,6 +28,8 @@ final class ReactiveExchange implements Exchange {
     private final ServerHttpRequest request;
 
     private final URI uri;
+
+    private final ReactiveConnection connection;
 
     private final String protocol;
 
@@ -55,8 +56,9 @@ final class ReactiveExchange implements Exchange {
         this.exchange = exchange;
         this.request = exchange.getRequest();
         this.uri = request.getURI();
+        this.connection = ReactiveConnection.of(request);
         this.protocol = protocol;
-        this.rawScriptName = rawScriptName;
+        this.rawScriptName = connection.rawScriptName(rawScriptName, rawPathInfo);
         this.rawPathInfo = rawPathInfo;
         this.remoteUser = remoteUser;
         this.authType = authType;
@@ -98,36 +100,27 @@ final class ReactiveExchange implements Exchange {
 
     @Override
     public String scheme() {
-        return uri.getScheme() != null ? uri.getScheme() : "http";
+        return connection.scheme();
     }
 
     @Override
     public String serverName() {
-        // A request built by hand (a mock) may have no host; a servlet container would say localhost too.
-        return uri.getHost() != null ? uri.getHost() : "localhost";
+        return connection.serverName();
     }
 
     @Override
     public int serverPort() {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equals(scheme()) ? 443 : 80;
+        return connection.serverPort();
     }
 
     @Override
     public String remoteAddress() {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return null;
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return connection.remoteAddress();
     }
 
     @Override
     public int remotePort() {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote != null ? remote.getPort() : -1;
+        return connection.remotePort();
     }
 
     @Override
@@ -142,7 +135,15 @@ final class ReactiveExchange implements Exchange {
 
     @Override
     public void forEachHeader(BiConsumer<String, String> consumer) {
-        request.getHeaders().forEach((name, values) -> values.forEach(value -> consumer.accept(name, value)));
+        request.getHeaders().forEach((name, values) -> {
+            // As received: a forward-headers strategy may have removed them for Spring's handlers.
+            if (!Exchange.isForwardedHeader(name)) {
+                values.forEach(value -> consumer.accept(name, value));
+            }
+        });
+        for (String[] header : connection.forwardedHeaders()) {
+            consumer.accept(header[0], header[1]);
+        }
     }
 
     @Override

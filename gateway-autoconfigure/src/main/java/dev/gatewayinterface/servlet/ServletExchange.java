@@ -29,6 +29,8 @@ final class ServletExchange implements Exchange {
 
     private final BodyPreservingRequest preserved;
 
+    private final ServletConnection connection;
+
     private final String rawScriptName;
 
     private final String rawPathInfo;
@@ -46,7 +48,8 @@ final class ServletExchange implements Exchange {
         this.request = request;
         this.response = response;
         this.preserved = preserved;
-        this.rawScriptName = rawScriptName;
+        this.connection = ServletConnection.of(request);
+        this.rawScriptName = connection.rawScriptName(rawScriptName, rawPathInfo);
         this.rawPathInfo = rawPathInfo;
         this.springErrors = springErrors;
     }
@@ -78,27 +81,27 @@ final class ServletExchange implements Exchange {
 
     @Override
     public String scheme() {
-        return request.getScheme();
+        return connection.scheme();
     }
 
     @Override
     public String serverName() {
-        return request.getServerName();
+        return connection.serverName();
     }
 
     @Override
     public int serverPort() {
-        return request.getServerPort();
+        return connection.serverPort();
     }
 
     @Override
     public String remoteAddress() {
-        return request.getRemoteAddr();
+        return connection.remoteAddress();
     }
 
     @Override
     public int remotePort() {
-        return request.getRemotePort();
+        return connection.remotePort();
     }
 
     @Override
@@ -120,10 +123,17 @@ final class ServletExchange implements Exchange {
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
+            if (Exchange.isForwardedHeader(name)) {
+                // As received: a forward-headers strategy may have removed or rewritten them for Spring's handlers.
+                continue;
+            }
             Enumeration<String> values = request.getHeaders(name);
             while (values.hasMoreElements()) {
                 consumer.accept(name, values.nextElement());
             }
+        }
+        for (String[] header : connection.forwardedHeaders()) {
+            consumer.accept(header[0], header[1]);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.gatewayinterface.uwsgi;
 
 /**
  * Carry what a uwsgi request's environ says of the client and of the address it asked for: the facts a proxy
- * states in its vars rather than the listener's own connection (docs/SPEC.md §16.3).
+ * states in its vars rather than the listener's own connection (docs/SPEC.md §17.3).
  *
  * @param remoteAddress the client's address ({@code REMOTE_ADDR}), or {@code null} if unknown
  * @param remotePort the client's port ({@code REMOTE_PORT}), or {@code -1} if unknown

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decode a uwsgi packet (docs/SPEC.md §16.1): a 4-byte header — modifier1, the vars block's size as a little-endian
+ * Decode a uwsgi packet (docs/SPEC.md §17.1): a 4-byte header — modifier1, the vars block's size as a little-endian
  * 16-bit number, modifier2 — then the vars block, pairs of a 16-bit little-endian key length, the key, a 16-bit
  * value length and the value. Every rule uWSGI's own parser applies is applied here, and each refusal names the
  * fault and quotes what was received.

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Serve one uwsgi connection on its event loop: read the packet's header and vars, refuse bad input with a log line
  * and a close, hand the request to an application's thread, feed it the body on demand, and close the connection
- * once the response is sent (docs/SPEC.md §16). uwsgi carries one request per connection.
+ * once the response is sent (docs/SPEC.md §17). uwsgi carries one request per connection.
  */
 final class UwsgiConnection extends ChannelInboundHandlerAdapter {
 

@@ -12,11 +12,11 @@ import java.util.function.BiConsumer;
 /**
  * Expose one uwsgi request as an {@link Exchange}, for the engine to drive on an application's thread: request facts
  * from the packet's vars and the trust policy's reading of them, the body from the connection, the response as
- * HTTP/1.1 bytes on the same connection (docs/SPEC.md §16).
+ * HTTP/1.1 bytes on the same connection (docs/SPEC.md §17).
  */
 final class UwsgiExchange implements Exchange {
 
-    /** The environ key of the packet's vars, as they came (docs/SPEC.md §16.2). */
+    /** The environ key of the packet's vars, as they came (docs/SPEC.md §17.2). */
     static final String VARS = "gateway.uwsgi_vars";
 
     private final UwsgiRequest request;
@@ -159,7 +159,7 @@ final class UwsgiExchange implements Exchange {
 
     @Override
     public void complete() {
-        // The end of the response is the end of the connection (docs/SPEC.md §16.4); end() closes it.
+        // The end of the response is the end of the connection (docs/SPEC.md §17.4); end() closes it.
     }
 
     @Override

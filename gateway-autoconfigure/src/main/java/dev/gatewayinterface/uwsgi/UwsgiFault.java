@@ -3,7 +3,7 @@ package dev.gatewayinterface.uwsgi;
 import java.util.Locale;
 
 /**
- * Name what was wrong with a connection the uwsgi listener closed without an answer (docs/SPEC.md §16.5): one
+ * Name what was wrong with a connection the uwsgi listener closed without an answer (docs/SPEC.md §17.5): one
  * value per kind of bad input, so that a log line says which, and a meter's tag has a bounded value.
  */
 public enum UwsgiFault {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Write a response on a uwsgi connection the way uWSGI answers its proxy (docs/SPEC.md §16.4): an HTTP/1.1 status
+ * Write a response on a uwsgi connection the way uWSGI answers its proxy (docs/SPEC.md §17.4): an HTTP/1.1 status
  * line and headers, then the body, delimited by its {@code Content-Length} or by closing the connection. Each write
  * is flushed, and the application's thread waits until the socket took it, so at most one chunk per request is in
  * flight whatever the proxy's speed.

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Read the request a uwsgi packet's vars describe (docs/SPEC.md §16.2): the method, the path below the proxy's
+ * Read the request a uwsgi packet's vars describe (docs/SPEC.md §17.2): the method, the path below the proxy's
  * {@code SCRIPT_NAME}, the headers, what the proxy states of the client, and how the body is framed.
  *
  * <p>Paths are kept percent-encoded ("raw"), as the engine expects them: a proxy's {@code PATH_INFO} is already

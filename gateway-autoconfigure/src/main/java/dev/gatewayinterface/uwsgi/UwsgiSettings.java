@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Hold the settings of a uwsgi listener (docs/SPEC.md §16.6).
+ * Hold the settings of a uwsgi listener (docs/SPEC.md §17.6).
  *
  * @param address the address to listen on, such as {@code "127.0.0.1"}
  * @param port the port to listen on; {@code 0} picks a free one

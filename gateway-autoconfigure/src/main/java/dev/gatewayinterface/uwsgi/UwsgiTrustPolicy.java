@@ -3,7 +3,7 @@ package dev.gatewayinterface.uwsgi;
 import java.net.InetSocketAddress;
 
 /**
- * Decide how much of a proxy's account of the client a uwsgi request's environ takes (docs/SPEC.md §16.3). The vars
+ * Decide how much of a proxy's account of the client a uwsgi request's environ takes (docs/SPEC.md §17.3). The vars
  * of a uwsgi packet ({@code REMOTE_ADDR}, {@code HTTPS}, {@code SERVER_NAME}, {@code HTTP_X_FORWARDED_FOR}…) are
  * whatever the connecting peer wrote: a policy may take them, check the peer first, or replace them.
  *

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.TrustedProxies;
 import dev.gatewayinterface.engine.UnderscoreHeaders;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
@@ -151,6 +152,33 @@ class GatewayAutoConfigurationTests {
             assertThat(options.underscoreHeaders()).isEqualTo(UnderscoreHeaders.DROP);
             assertThat(options.environ()).isEmpty();
         });
+    }
+
+    @Test
+    void givesEveryMountTheTrustedProxiesAndTrustsNobodyByDefault() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application).run(context -> {
+            assertThat(context.getBean(Mounts.class).all().get(0).gateway().options().trustedProxies().isEmpty())
+                .isTrue();
+            assertThat(context).hasSingleBean(ProxyTrustCheck.class);
+        });
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.proxy.trusted=10.0.0.0/8, fd00::/8")
+                .run(context -> {
+                    TrustedProxies trusted = context.getBean(Mounts.class).all().get(0).gateway().options()
+                        .trustedProxies();
+                    assertThat(trusted.entries()).containsExactly("10.0.0.0/8", "fd00::/8");
+                    assertThat(trusted.trusts("10.1.2.3")).isTrue();
+                });
+    }
+
+    @Test
+    void failsToBindATrustedProxyThatIsNoAddressNamingTheProperty() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.proxy.trusted=10.0.0.0/8,proxy.internal")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("gateway.proxy.trusted: 'proxy.internal' is neither an IP address nor a CIDR "
+                                + "block (such as 10.0.0.0/8, 192.0.2.7 or fd00::/8)"));
     }
 
     @Test

@@ -25,6 +25,8 @@ class GatewayPropertiesMetadataTests {
             .contains("How to answer an application's failure before its response started")
             .contains("\"name\": \"gateway.headers.underscores\"")
             .contains("What to do with request headers whose names contain an underscore")
+            .contains("\"name\": \"gateway.proxy.trusted\"")
+            .contains("Addresses and CIDR blocks of the proxies whose X-Forwarded-* and Forwarded headers")
             .contains("\"name\": \"gateway.servlet.body-replay-limit\"")
             .contains("\"name\": \"gateway.servlet.lazy-multipart\"")
             .contains("\"name\": \"gateway.servlet.encoded-slash\"")

@@ -38,6 +38,13 @@ class MountsStartupLogTests {
     }
 
     @Test
+    void logsEachMountOnceWhenActuatorListensOnAPortOfItsOwn(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start("servlet", List.of(), "management.server.port=0")) {
+            assertThat(output.getOut().split("Mounted 'hello' at /", -1)).hasSize(2);
+        }
+    }
+
+    @Test
     void warnsOfStackTracePagesWhenTheServerListensOnEveryAddress(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start("servlet", List.of(DebugErrorPages.class))) {
             assertThat(output).contains("Mount 'hello' shows stack traces through ErrorCatcher.debug while the server "

@@ -21,8 +21,14 @@ final class EnvironBuilder {
     }
 
     Map<String, Object> build(Exchange exchange, Input input, Errors errors, RequestEnd end) {
+        return build(exchange, RequestOrigin.of(exchange, options.trustedProxies()), input, errors, end);
+    }
+
+    /** Build the environ of a request whose origin (SPEC §16) was resolved already. */
+    Map<String, Object> build(Exchange exchange, RequestOrigin origin, Input input, Errors errors, RequestEnd end) {
         Map<String, Object> environ = new HashMap<>(INITIAL_CAPACITY);
-        String rawScriptName = exchange.rawScriptName();
+        // A proxy's mount point leads the path, as if the client's request had reached the server itself.
+        String rawScriptName = origin.rawPrefix() + exchange.rawScriptName();
         String rawPathInfo = exchange.rawPathInfo();
         String rawQuery = exchange.rawQuery();
         environ.put(Environ.REQUEST_METHOD, exchange.method());
@@ -34,12 +40,12 @@ final class EnvironBuilder {
                 : rawQuery == null ? rawScriptName + rawPathInfo : rawScriptName + rawPathInfo + '?' + rawQuery);
         environ.put(Environ.REQUEST_URI, rawUri);
         environ.put(Environ.RAW_URI, rawUri);
-        environ.put(Environ.SERVER_NAME, exchange.serverName());
-        environ.put(Environ.SERVER_PORT, Integer.toString(exchange.serverPort()));
+        environ.put(Environ.SERVER_NAME, NativeStrings.toLatin1(origin.serverName()));
+        environ.put(Environ.SERVER_PORT, Integer.toString(origin.serverPort()));
         environ.put(Environ.SERVER_PROTOCOL, exchange.protocol());
-        putIfPresent(environ, Environ.REMOTE_ADDR, exchange.remoteAddress());
-        if (exchange.remotePort() >= 0) {
-            environ.put(Environ.REMOTE_PORT, Integer.toString(exchange.remotePort()));
+        putIfPresent(environ, Environ.REMOTE_ADDR, origin.remoteAddress());
+        if (origin.remotePort() >= 0) {
+            environ.put(Environ.REMOTE_PORT, Integer.toString(origin.remotePort()));
         }
         putIfPresent(environ, Environ.REMOTE_USER, exchange.remoteUser());
         putIfPresent(environ, Environ.AUTH_TYPE, exchange.authType());
@@ -47,11 +53,15 @@ final class EnvironBuilder {
         if (contentLength >= 0) {
             environ.put(Environ.CONTENT_LENGTH, Long.toString(contentLength));
         }
-        String scheme = exchange.scheme();
+        String scheme = origin.scheme();
         if ("https".equals(scheme)) {
             environ.put(Environ.HTTPS, "on");
         }
         exchange.forEachHeader((name, value) -> addHeader(environ, name, value));
+        if (origin.host() != null) {
+            // The Host the client sent, so that URLs an application builds from HTTP_HOST (PEP 3333) point back to it.
+            environ.put("HTTP_HOST", NativeStrings.toLatin1(origin.host()));
+        }
         environ.put(Environ.WSGI_VERSION, Environ.VERSION);
         environ.put(Environ.WSGI_URL_SCHEME, scheme);
         environ.put(Environ.WSGI_INPUT, input);

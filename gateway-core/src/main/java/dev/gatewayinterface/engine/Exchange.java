@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -17,6 +18,18 @@ import java.util.function.BiConsumer;
  * server received them: paths and queries still percent-encoded, header values one char per byte.
  */
 public interface Exchange {
+
+    /**
+     * Tell whether a header is one that proxies use to forward the client's request ({@code Forwarded},
+     * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port}, {@code -Prefix}, {@code -Ssl}): a
+     * binding passes these as the connection received them, even where the server's own forwarded-header handling
+     * removed or rewrote them for other handlers, since the engine applies its own rule (docs/SPEC.md §16).
+     * @param name a header name, in any case
+     * @return {@code true} for a forwarded header
+     */
+    static boolean isForwardedHeader(String name) {
+        return ForwardedHeaders.NAMES.contains(name.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * Return the request method.
@@ -49,31 +62,32 @@ public interface Exchange {
     String protocol();
 
     /**
-     * Return the scheme.
+     * Return the scheme of the connection, before any forwarded header (docs/SPEC.md §16).
      * @return {@code "http"} or {@code "https"}
      */
     String scheme();
 
     /**
-     * Return the host name the request was addressed to.
+     * Return the host name the request was addressed to, by its {@code Host} header, before any forwarded header.
      * @return the server name
      */
     String serverName();
 
     /**
-     * Return the port the request was addressed to.
+     * Return the port the request was addressed to, by its {@code Host} header or the scheme's default, before any
+     * forwarded header.
      * @return the server port
      */
     int serverPort();
 
     /**
-     * Return the client's address.
+     * Return the address of the connection's peer: the client, or a proxy (docs/SPEC.md §16).
      * @return the address, or {@code null} if unknown
      */
     String remoteAddress();
 
     /**
-     * Return the client's port.
+     * Return the port of the connection's peer.
      * @return the port, or {@code -1} if unknown
      */
     int remotePort();

@@ -69,12 +69,22 @@ public final class Gateway {
         Iterable<byte[]> body = null;
         try {
             RequestPolicy.Refusal refusal = RequestPolicy.check(exchange, options.strictPaths());
+            RequestOrigin origin = null;
+            if (refusal == null) {
+                try {
+                    origin = RequestOrigin.of(exchange, options.trustedProxies());
+                }
+                catch (IllegalArgumentException ex) {
+                    // A trusted proxy's values contradict each other: no environ could say which is true (SPEC §16).
+                    refusal = new RequestPolicy.Refusal(400, "Bad Request", ex.getMessage());
+                }
+            }
             if (refusal != null) {
                 // The application never sees a request whose framing or syntax a proxy may read otherwise (SPEC §14).
                 response.refuse(refusal.status(), refusal.reason(), refusal.rule());
             }
             else {
-                Map<String, Object> environ = environBuilder.build(exchange, input, errors, end);
+                Map<String, Object> environ = environBuilder.build(exchange, origin, input, errors, end);
                 body = application.call(environ, response);
                 if (body == null) {
                     throw new IllegalStateException("the application returned null, not an iterable body (SPEC §1.2)");

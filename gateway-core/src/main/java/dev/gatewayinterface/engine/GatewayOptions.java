@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param observer told about every request, for metrics
  * @param strictPaths whether to refuse a path with dot segments or path parameters, plain or percent-encoded,
  *     which the container and the mount could read as different resources (docs/SPEC.md §14)
+ * @param trustedProxies the peers whose forwarded headers describe the client's request (docs/SPEC.md §16)
  */
 public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
-        RequestObserver observer, boolean strictPaths) {
+        RequestObserver observer, boolean strictPaths, TrustedProxies trustedProxies) {
 
     /**
      * Create options, copying the environ map.
@@ -24,12 +25,27 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @param environ deployer-supplied environ pairs
      * @param observer the request observer
      * @param strictPaths whether to refuse ambiguous paths
+     * @param trustedProxies the proxies to believe
      */
     public GatewayOptions {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(underscoreHeaders, "underscoreHeaders must not be null");
         environ = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(environ, "environ must not be null")));
         Objects.requireNonNull(observer, "observer must not be null");
+        Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
+    }
+
+    /**
+     * Create options that trust no proxy.
+     * @param name the application's name
+     * @param underscoreHeaders the underscore policy
+     * @param environ deployer-supplied environ pairs
+     * @param observer the request observer
+     * @param strictPaths whether to refuse ambiguous paths
+     */
+    public GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
+            RequestObserver observer, boolean strictPaths) {
+        this(name, underscoreHeaders, environ, observer, strictPaths, TrustedProxies.NONE);
     }
 
     /**
@@ -48,7 +64,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withObserver(RequestObserver observer) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies);
     }
 
     /**
@@ -57,13 +73,22 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withStrictPaths(boolean strictPaths) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies);
+    }
+
+    /**
+     * Return these options with other trusted proxies.
+     * @param trustedProxies the proxies whose forwarded headers to believe
+     * @return new options
+     */
+    public GatewayOptions withTrustedProxies(TrustedProxies trustedProxies) {
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies);
     }
 
     /**
      * Return the default options for an application of the given name.
      * @param name the application's name
-     * @return options that drop underscore headers, add no environ pairs and refuse ambiguous paths
+     * @return options that drop underscore headers, add no environ pairs, refuse ambiguous paths and trust no proxy
      */
     public static GatewayOptions defaults(String name) {
         return new GatewayOptions(name, UnderscoreHeaders.DROP, Map.of());

@@ -167,7 +167,7 @@ final class RequestPolicy {
     }
 
     /** Check {@code host[:port]}: a reg-name, an IPv4 address or a bracketed IPv6 literal, and a decimal port. */
-    private static boolean validAuthority(String authority) {
+    static boolean validAuthority(String authority) {
         String host = authority;
         String port = null;
         if (authority.startsWith("[")) {

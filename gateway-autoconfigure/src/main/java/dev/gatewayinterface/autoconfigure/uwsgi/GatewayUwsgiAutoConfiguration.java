@@ -33,7 +33,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Serve the mounted applications over the uwsgi protocol as well, when {@code gateway.uwsgi.enabled} is set: a
  * listener of its own beside the web server, on Spring MVC or WebFlux alike, with an executor of its own that is no
- * default autowiring candidate (docs/SPEC.md §16, docs/UWSGI.md). The listener needs Reactor Netty's TCP server; a
+ * default autowiring candidate (docs/SPEC.md §17, docs/UWSGI.md). The listener needs Reactor Netty's TCP server; a
  * Spring MVC application that enables it without Reactor Netty fails to start, saying what to add.
  */
 @AutoConfiguration(after = GatewayAutoConfiguration.class,

@@ -95,4 +95,18 @@ public final class GatewayWebMvcAutoConfiguration {
             return factory -> factory.addEngineValves(new TomcatExactContentTypeValve());
         }
     }
+
+    /**
+     * Keep the connection's own peer, scheme and forwarded headers for mounts when Tomcat's RemoteIpValve rewrites
+     * the request for Spring's handlers (docs/SPEC.md §16).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class TomcatConnectionConfiguration {
+
+        @Bean
+        TomcatConnectionValveCustomizer gatewayConnectionValveCustomizer() {
+            return new TomcatConnectionValveCustomizer();
+        }
+    }
 }
