@@ -16,12 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Run {@link ShutdownTestApplication} in a JVM of its own, from this JVM's class path, on a random port that its
  * port file gives, so that a test can end it the way an orchestrator does: with {@code SIGTERM}.
  */
 final class ServerProcess implements AutoCloseable {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ServerProcess.class);
 
     /** The exit code of a JVM that {@code SIGTERM} ended through its shutdown hooks: 128 + 15. */
     static final int SIGTERM_EXIT_CODE = 143;
@@ -152,6 +156,6 @@ final class ServerProcess implements AutoCloseable {
         // A test that failed before the process ended must not leave it running.
         process.destroyForcibly();
         // The test's own output (a surefire report) then shows what the server logged, for a failure's diagnosis.
-        System.out.println("Output of the server process:" + System.lineSeparator() + output());
+        LOGGER.info("Output of the server process:{}{}", System.lineSeparator(), output());
     }
 }

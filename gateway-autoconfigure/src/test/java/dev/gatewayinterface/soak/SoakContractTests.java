@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,6 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         // a thousand stack traces of the failing application would only slow it down.
         properties = { "logging.level.dev.gatewayinterface.engine.Gateway=off", WithoutSecurity.EXCLUDED })
 abstract class SoakContractTests {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(SoakContractTests.class);
 
     private static final int REQUESTS = 20_000;
 
@@ -83,8 +87,8 @@ abstract class SoakContractTests {
             long start = System.nanoTime();
             Tally soak = client.run(SoakClient.plan(REQUESTS));
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-            System.out.printf("Soak on %s: %d requests in %d s, %s%n", getClass().getSimpleName(), soak.total(),
-                    seconds, soak.byKind());
+            LOGGER.info("Soak on {}: {} requests in {} s, {}", getClass().getSimpleName(), soak.total(), seconds,
+                    soak.byKind());
             assertThat(soak.failures).as("requests not answered as expected").isEmpty();
             assertThat(soak.total()).isEqualTo(REQUESTS);
 
