@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param observer told about every request, for metrics
  * @param strictPaths whether to refuse a path with dot segments or path parameters, plain or percent-encoded,
  *     which the container and the mount could read as different resources (docs/SPEC.md §14)
+ * @param limits the sizes a request may reach (docs/SPEC.md §14)
  */
 public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
-        RequestObserver observer, boolean strictPaths) {
+        RequestObserver observer, boolean strictPaths, RequestLimits limits) {
 
     /**
      * Create options, copying the environ map.
@@ -24,12 +25,14 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @param environ deployer-supplied environ pairs
      * @param observer the request observer
      * @param strictPaths whether to refuse ambiguous paths
+     * @param limits the request size limits
      */
     public GatewayOptions {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(underscoreHeaders, "underscoreHeaders must not be null");
         environ = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(environ, "environ must not be null")));
         Objects.requireNonNull(observer, "observer must not be null");
+        Objects.requireNonNull(limits, "limits must not be null");
     }
 
     /**
@@ -39,7 +42,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @param environ deployer-supplied environ pairs
      */
     public GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ) {
-        this(name, underscoreHeaders, environ, RequestObserver.NONE, true);
+        this(name, underscoreHeaders, environ, RequestObserver.NONE, true, RequestLimits.DEFAULTS);
     }
 
     /**
@@ -48,7 +51,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withObserver(RequestObserver observer) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, limits);
     }
 
     /**
@@ -57,13 +60,23 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withStrictPaths(boolean strictPaths) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, limits);
+    }
+
+    /**
+     * Return these options with other request limits.
+     * @param limits the request size limits
+     * @return new options
+     */
+    public GatewayOptions withLimits(RequestLimits limits) {
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, limits);
     }
 
     /**
      * Return the default options for an application of the given name.
      * @param name the application's name
-     * @return options that drop underscore headers, add no environ pairs and refuse ambiguous paths
+     * @return options that drop underscore headers, add no environ pairs, refuse ambiguous paths and apply the
+     *     default limits
      */
     public static GatewayOptions defaults(String name) {
         return new GatewayOptions(name, UnderscoreHeaders.DROP, Map.of());

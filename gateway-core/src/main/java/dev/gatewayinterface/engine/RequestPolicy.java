@@ -30,10 +30,22 @@ final class RequestPolicy {
     }
 
     /**
+     * Tell whether the request is {@code OPTIONS *}, a question about the server that the gateway answers itself.
+     * Only a binding that hands the raw target over can tell; Tomcat answers it before any application.
+     */
+    static boolean isServerOptions(Exchange exchange) {
+        return "OPTIONS".equals(exchange.method()) && "*".equals(exchange.rawTarget());
+    }
+
+    /**
      * Check one request.
      * @return the refusal, or {@code null} when the request may reach the application
      */
-    static Refusal check(Exchange exchange, boolean strictPaths) {
+    static Refusal check(Exchange exchange, boolean strictPaths, RequestLimits limits) {
+        Refusal tooLong = checkRequestLine(exchange, limits);
+        if (tooLong != null) {
+            return tooLong;
+        }
         String protocol = exchange.protocol();
         if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol) && !"HTTP/2.0".equals(protocol)) {
             return new Refusal(505, "HTTP Version Not Supported", "the version " + quote(protocol)
@@ -47,23 +59,74 @@ final class RequestPolicy {
             return new Refusal(501, "Not Implemented", "CONNECT asks for a tunnel, which this server does not make "
                     + "(RFC 9110 §9.3.6)");
         }
-        Refusal target = checkTarget(exchange);
+        Refusal target = isServerOptions(exchange) ? null : checkTarget(exchange);
         if (target != null) {
             return target;
         }
-        if (strictPaths) {
+        if (strictPaths && !isServerOptions(exchange)) {
             Refusal ambiguous = checkSegments(exchange.rawScriptName() + exchange.rawPathInfo());
             if (ambiguous != null) {
                 return ambiguous;
             }
         }
         Headers headers = Headers.of(exchange);
+        Refusal size = headers.sizeError(limits);
+        if (size != null) {
+            return size;
+        }
         Refusal syntax = headers.syntaxError();
         if (syntax != null) {
             return syntax;
         }
         Refusal framing = checkFraming(headers, protocol);
-        return framing != null ? framing : checkHost(headers, protocol, exchange.rawTarget() != null);
+        if (framing != null) {
+            return framing;
+        }
+        Refusal host = checkHost(headers, protocol, exchange.rawTarget());
+        if (host != null) {
+            return host;
+        }
+        Refusal expectation = checkExpect(headers);
+        return expectation != null ? expectation : checkBodySize(exchange, limits);
+    }
+
+    /**
+     * Refuse a request line longer than the limit, counted as it went on the wire: method, target and version with
+     * a space between each. A server that parsed a longer one already refused it itself.
+     */
+    private static Refusal checkRequestLine(Exchange exchange, RequestLimits limits) {
+        String target = exchange.rawTarget();
+        long targetLength = target != null ? target.length()
+                : exchange.rawScriptName().length() + exchange.rawPathInfo().length()
+                        + (exchange.rawQuery() != null ? 1 + exchange.rawQuery().length() : 0);
+        long length = exchange.method().length() + 1 + targetLength + 1 + exchange.protocol().length();
+        if (length > limits.maxRequestLine()) {
+            return new Refusal(414, "URI Too Long", "the request line is " + length + " bytes long, more than the "
+                    + limits.maxRequestLine() + " gateway.limits.max-request-line allows (RFC 9112 §3)");
+        }
+        return null;
+    }
+
+    /** Refuse an expectation other than {@code 100-continue}, which is the only one a server can meet. */
+    private static Refusal checkExpect(Headers headers) {
+        for (String expect : headers.values("expect")) {
+            if (!expect.equalsIgnoreCase("100-continue")) {
+                return new Refusal(417, "Expectation Failed", "the expectation " + quote(expect)
+                        + " cannot be met; only 100-continue can (RFC 9110 §10.1.1)");
+            }
+        }
+        return null;
+    }
+
+    /** Refuse a body whose declared length is over the mount's limit, before the application reads any of it. */
+    private static Refusal checkBodySize(Exchange exchange, RequestLimits limits) {
+        long length = exchange.contentLength();
+        if (limits.bodyTooLong(length)) {
+            return new Refusal(413, "Content Too Large", "the request body of " + length + " bytes is longer than "
+                    + limits.maxRequestBody() + " bytes, the limit " + limits.bodySetting()
+                    + " sets (RFC 9110 §15.5.14)");
+        }
+        return null;
     }
 
     private static Refusal checkTarget(Exchange exchange) {
@@ -111,15 +174,15 @@ final class RequestPolicy {
     /** Accept origin form ({@code /path?query}) and absolute form ({@code http://host/path}) only. */
     private static Refusal checkRawTarget(String target) {
         String rest = target;
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            int slash = target.indexOf('/', lower.indexOf("//") + 2);
-            String authority = target.substring(lower.indexOf("//") + 2, slash < 0 ? target.length() : slash);
+        String authority = absoluteAuthority(target);
+        if (authority != null) {
             if (authority.contains("@") || !validAuthority(authority)) {
                 return new Refusal(400, "Bad Request", "the target " + quote(target)
                         + " has no valid authority (RFC 9112 §3.2.2)");
             }
-            rest = slash < 0 ? "/" : target.substring(slash);
+            rest = target.substring(target.indexOf("//") + 2 + authority.length());
+            // An empty path in absolute form is the root (RFC 9112 §3.2.2).
+            rest = rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
         }
         if (!rest.startsWith("/")) {
             return new Refusal(400, "Bad Request", "the target " + quote(target)
@@ -148,7 +211,8 @@ final class RequestPolicy {
      * binding saw raw: servers that check targets themselves (Tomcat) refuse it too, and a mock request
      * (MockMvc, WebTestClient's mock server) has no connection and no Host.
      */
-    private static Refusal checkHost(Headers headers, String protocol, boolean fromConnection) {
+    private static Refusal checkHost(Headers headers, String protocol, String rawTarget) {
+        boolean fromConnection = rawTarget != null;
         List<String> hosts = headers.values("host");
         if (hosts.size() > 1) {
             return new Refusal(400, "Bad Request", "the request has " + hosts.size() + " Host headers; exactly one "
@@ -163,7 +227,26 @@ final class RequestPolicy {
             return new Refusal(400, "Bad Request", "the Host " + quote(host)
                     + " is not a host with an optional port (RFC 9110 §7.2; no userinfo)");
         }
+        String authority = rawTarget != null ? absoluteAuthority(rawTarget) : null;
+        if (authority != null && !authority.equals(host)) {
+            // RFC 9112 §3.2.2 lets the target's authority win; a proxy in front may have routed on Host instead.
+            return new Refusal(400, "Bad Request", "the target names the host " + quote(authority) + " but Host says "
+                    + quote(host) + ": a proxy in front and this server would serve different hosts (RFC 9112 §3.2.2)");
+        }
         return null;
+    }
+
+    /** Return the authority of an absolute-form target, or {@code null} for any other form. */
+    private static String absoluteAuthority(String target) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return null;
+        }
+        int start = lower.indexOf("//") + 2;
+        int slash = target.indexOf('/', start);
+        int question = target.indexOf('?', start);
+        int end = slash < 0 ? question : question < 0 ? slash : Math.min(slash, question);
+        return target.substring(start, end < 0 ? target.length() : end);
     }
 
     /** Check {@code host[:port]}: a reg-name, an IPv4 address or a bracketed IPv6 literal, and a decimal port. */
@@ -251,6 +334,26 @@ final class RequestPolicy {
                 }
             }
             return found;
+        }
+
+        /** Refuse more header lines, or more header bytes, than the limits allow, counted as Reactor Netty does. */
+        Refusal sizeError(RequestLimits limits) {
+            if (names.size() > limits.maxHeaderCount()) {
+                return new Refusal(431, "Request Header Fields Too Large", "the request has " + names.size()
+                        + " header lines, more than the " + limits.maxHeaderCount()
+                        + " gateway.limits.max-header-count allows (RFC 6585 §5)");
+            }
+            long bytes = 0;
+            for (int i = 0; i < names.size(); i++) {
+                // "name: value" and its CR, as each line went on the wire.
+                bytes += names.get(i).length() + values.get(i).length() + 3;
+            }
+            if (bytes > limits.maxHeaderSize()) {
+                return new Refusal(431, "Request Header Fields Too Large", "the header lines hold " + bytes
+                        + " bytes, more than the " + limits.maxHeaderSize()
+                        + " gateway.limits.max-header-size allows (RFC 6585 §5)");
+            }
+            return null;
         }
 
         Refusal syntaxError() {
