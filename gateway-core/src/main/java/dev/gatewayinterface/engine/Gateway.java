@@ -70,10 +70,10 @@ public final class Gateway {
         Cleanup cleanup = new Cleanup(logger);
         Iterable<byte[]> body = null;
         try {
-            RequestPolicy.Refusal refusal = RequestPolicy.check(exchange, options.strictPaths(), options.limits());
+            Refusal refusal = RequestPolicy.check(exchange, options.strictPaths(), options.limits());
             if (refusal != null) {
                 // The application never sees a request whose framing or syntax a proxy may read otherwise (SPEC §14).
-                response.refuse(refusal.status(), refusal.reason(), refusal.rule());
+                response.refuse(refusal);
             }
             else if (RequestPolicy.isServerOptions(exchange)) {
                 response.allowMethods();
@@ -94,7 +94,7 @@ public final class Gateway {
             RequestBodyException clientFault = input.failure();
             cleanup.run("The server failed to answer an application's failure", () -> {
                 if (clientFault != null && response.canRefuse()) {
-                    response.refuse(clientFault.status(), clientFault.reason(), clientFault.getMessage());
+                    response.refuse(clientFault.refusal());
                 }
                 else {
                     response.fail(error);

@@ -59,6 +59,14 @@ public final class RequestBodyException extends IOException {
     }
 
     /**
+     * Return the answer the gateway gives: the status, and this exception's message as the rule.
+     * @return the refusal
+     */
+    public Refusal refusal() {
+        return new Refusal(status, reason, getMessage());
+    }
+
+    /**
      * Return the reason phrase of that status.
      * @return the reason phrase
      */

@@ -41,8 +41,12 @@ final class RequestInput implements Input {
     /** The first failure a read met that is the client's doing, or {@code null}. */
     private RequestBodyException failure;
 
+    /** How long reads waited for the stream, for the body rate; the application's own pace does not count. */
+    private long waitedNanos;
+
     RequestInput(InputStreamSource source, long contentLength) {
-        this(source, contentLength, RequestLimits.DEFAULTS.withMaxRequestBody(-1, "none"));
+        this(source, contentLength, RequestLimits.DEFAULTS.withMaxRequestBody(-1, "none").withMinBodyRate(0,
+                java.time.Duration.ZERO));
     }
 
     RequestInput(InputStreamSource source, long contentLength, RequestLimits limits) {
@@ -226,10 +230,12 @@ final class RequestInput implements Input {
                 stream = source.open();
             }
             int max = remaining < 0 ? length : (int) Math.min(length, remaining);
+            long start = System.nanoTime();
             n = stream.read(out, offset, max);
             while (n == 0) {
                 n = stream.read(out, offset, max);
             }
+            waitedNanos += System.nanoTime() - start;
         }
         catch (RequestBodyException ex) {
             failure = ex;
@@ -243,6 +249,14 @@ final class RequestInput implements Input {
         if (limits.bodyTooLong(consumed)) {
             failure = RequestBodyException.tooLarge("the request body is longer than " + limits.maxRequestBody()
                     + " bytes, the limit " + limits.bodySetting() + " sets (docs/SPEC.md §14)");
+            throw failure;
+        }
+        if (!ended && limits.bodyTooSlow(consumed, waitedNanos)) {
+            // A client that dribbles its body keeps a thread for as long as it likes unless its pace is held too.
+            failure = RequestBodyException.timedOut("the client sent " + consumed + " body bytes in "
+                    + waitedNanos / 1_000_000 + " ms of waiting, slower than the " + limits.minBodyRate()
+                    + " bytes a second gateway.timeouts.min-body-rate asks once the application waited "
+                    + limits.bodyGrace().toMillis() + " ms (docs/SPEC.md §14)", null);
             throw failure;
         }
         if (remaining > 0) {

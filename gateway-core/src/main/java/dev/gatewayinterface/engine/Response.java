@@ -241,12 +241,12 @@ final class Response implements StartResponse, Write {
      * text naming the rule, and {@code Connection: close}, so that nothing behind the request on the same
      * connection is read as a request of its own (SPEC §14).
      */
-    void refuse(int status, String reason, String rule) throws IOException {
-        logger.debug("Refused a request for application '{}' with {}: {}", application, status, rule);
-        // Native strings throughout (SPEC §2): the rule quotes request values one char a byte.
-        byte[] body = (status + " " + reason + ": " + rule + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    void refuse(Refusal refusal) throws IOException {
+        int status = refusal.status();
+        logger.debug("Refused a request for application '{}' with {}: {}", application, status, refusal.rule());
+        byte[] body = refusal.body();
         try {
-            exchange.sendHeaders(status, reason, List.of(new Header("Content-Type", "text/plain; charset=iso-8859-1"),
+            exchange.sendHeaders(status, refusal.reason(), List.of(new Header("Content-Type", Refusal.CONTENT_TYPE),
                     new Header("Content-Length", Integer.toString(body.length)), new Header("Connection", "close")));
             headersSent = true;
             started = true;

@@ -245,6 +245,30 @@ class RequestInputTests {
     }
 
     @Test
+    void failsABodyTheClientSendsSlowerThanTheMinimumRate() {
+        // A client that sends a byte every 20 ms, held to a kilobyte a second once 100 ms were waited for it.
+        InputStream dribbling = new InputStream() {
+
+            @Override
+            public int read() {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) {
+                bytes[offset] = (byte) read();
+                return 1;
+            }
+        };
+        RequestInput input = new RequestInput(() -> dribbling, -1, RequestLimits.DEFAULTS
+            .withMinBodyRate(1024, java.time.Duration.ofMillis(100)));
+        assertThatExceptionOfType(RequestBodyException.class).isThrownBy(input::read)
+            .satisfies(ex -> assertThat(ex.status()).isEqualTo(408))
+            .withMessageContaining("slower than the 1024 bytes a second gateway.timeouts.min-body-rate asks");
+    }
+
+    @Test
     void keepsTheClientsFaultTheBodyStreamReported() {
         RequestBodyException broken = RequestBodyException.malformed("the chunk-size line \"5 \" is malformed", null);
         RequestInput input = new RequestInput(() -> new InputStream() {
