@@ -56,9 +56,10 @@ public final class GatewayAutoConfiguration {
     @ConditionalOnMissingBean
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
             ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
-            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware) {
+            UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware,
+            Environment environment) {
         return new MountResolver(properties, instrumentations.orderedStream().toList(),
-                MountMiddleware.of(beanFactory, middleware))
+                MountMiddleware.of(beanFactory, middleware), new GatewayLimits(properties, environment).requestLimits())
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
     }
 

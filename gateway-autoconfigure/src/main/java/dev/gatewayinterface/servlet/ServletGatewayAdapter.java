@@ -27,12 +27,25 @@ public final class ServletGatewayAdapter {
 
     private final Gateway gateway;
 
+    private final String bodyTimeout;
+
     /**
-     * Create an adapter for one application.
+     * Create an adapter for one application, whose stalled uploads run into the container's read timeout.
      * @param gateway the lifecycle serving the application
      */
     public ServletGatewayAdapter(Gateway gateway) {
+        this(gateway, "the container's read timeout");
+    }
+
+    /**
+     * Create an adapter for one application.
+     * @param gateway the lifecycle serving the application
+     * @param bodyTimeout the read timeout the container applies to request bodies, as an error names it, such as
+     *     {@code "60s (gateway.timeouts.request-body)"}
+     */
+    public ServletGatewayAdapter(Gateway gateway, String bodyTimeout) {
         this.gateway = Objects.requireNonNull(gateway, "gateway must not be null");
+        this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout must not be null");
     }
 
     /**
@@ -47,7 +60,8 @@ public final class ServletGatewayAdapter {
     public void service(HttpServletRequest request, HttpServletResponse response, String rawScriptName,
             String rawPathInfo) throws IOException {
         BodyPreservingRequest preserved = WebUtils.getNativeRequest(request, BodyPreservingRequest.class);
-        ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo);
+        ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo,
+                bodyTimeout);
         gateway.handle(exchange);
         try {
             exchange.rethrowAbort();

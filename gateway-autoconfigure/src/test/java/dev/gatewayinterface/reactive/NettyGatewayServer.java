@@ -3,6 +3,7 @@ package dev.gatewayinterface.reactive;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.RequestLimits;
 import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,8 +30,11 @@ final class NettyGatewayServer implements AutoCloseable {
     private NettyGatewayServer(Application application, int maxThreads, Duration clientTimeout,
             UnaryOperator<HttpServer> customizer) {
         executor = new ThreadPoolExecutor(maxThreads, maxThreads, 1, TimeUnit.MINUTES, new SynchronousQueue<>());
-        adapter = new ReactiveGatewayAdapter(new Gateway(application, GatewayOptions.defaults("test")), executor,
-                Duration.ofSeconds(3), clientTimeout);
+        // No body limit: the tests that serve this way move hundreds of mebibytes to see memory stay bounded.
+        GatewayOptions options = GatewayOptions.defaults("test")
+            .withLimits(RequestLimits.DEFAULTS.withMaxRequestBody(-1, "none"));
+        adapter = new ReactiveGatewayAdapter(new Gateway(application, options), executor, Duration.ofSeconds(3),
+                clientTimeout);
         HttpHandler handler = WebHttpHandlerBuilder
             .webHandler(exchange -> adapter.handle(exchange, "",
                     exchange.getRequest().getPath().pathWithinApplication().value()))

@@ -31,9 +31,13 @@ final class GatewayHandlerMapping extends AbstractHandlerMapping {
     private final Map<Mount, MountHandler> handlers = new IdentityHashMap<>();
 
     GatewayHandlerMapping(Mounts mounts) {
+        this(mounts, "the container's read timeout");
+    }
+
+    GatewayHandlerMapping(Mounts mounts, String bodyTimeout) {
         this.mounts = mounts;
         for (Mount mount : mounts.all()) {
-            handlers.put(mount, new MountHandler(new ServletGatewayAdapter(mount.gateway())));
+            handlers.put(mount, new MountHandler(new ServletGatewayAdapter(mount.gateway(), bodyTimeout)));
         }
         setOrder(ORDER);
     }
