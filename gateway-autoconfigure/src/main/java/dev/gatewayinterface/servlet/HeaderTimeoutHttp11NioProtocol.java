@@ -3,10 +3,9 @@ package dev.gatewayinterface.servlet;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.coyote.AbstractProcessor;
-import org.apache.coyote.Constants;
 import org.apache.coyote.Request;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.coyote.http11.Http11Processor;
 import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
@@ -18,10 +17,13 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * connection, and a thread's share of the poller, for ever; Reactor Netty's guard counts from the first byte too.
  *
  * <p>Every quarter of the timeout, at most every second, the connector's utility executor looks at each connection
- * whose request is still being parsed, and hands an expired one to a worker as an error, which closes it: the way
+ * whose request head is still arriving, and hands an expired one to a worker as an error, which closes it: the way
  * Tomcat's poller times out a read itself.
  */
 public class HeaderTimeoutHttp11NioProtocol extends Http11NioProtocol {
+
+    /** The request attribute of a file Tomcat sends after the response (its {@code sendfile} support). */
+    private static final String SENDFILE_ATTRIBUTE = "org.apache.tomcat.sendfile.filename";
 
     private Duration requestHeaderTimeout;
 
@@ -66,18 +68,22 @@ public class HeaderTimeoutHttp11NioProtocol extends Http11NioProtocol {
         long now = System.nanoTime();
         long timeout = requestHeaderTimeout.toNanos();
         for (SocketWrapperBase<NioChannel> connection : getEndpoint().getConnections()) {
-            if (!connection.isClosed() && connection.getCurrentProcessor() instanceof AbstractProcessor processor
-                    && parsingSince(processor.getRequest(), now) > timeout) {
+            if (!connection.isClosed() && connection.getCurrentProcessor() instanceof Http11Processor processor
+                    && !processor.isAsync() && arrivingSince(processor.getRequest(), now) > timeout) {
                 // An error event makes a worker close the connection under its lock, as the poller's own timeout does.
                 getEndpoint().processSocket(connection, SocketEvent.ERROR, true);
             }
         }
     }
 
-    /** Return how long the request's head has been arriving, or 0 when it is not being parsed. */
-    private static long parsingSince(Request request, long now) {
+    /**
+     * Return how long the request's head has been arriving, or 0 when none is. A processor stays with its connection
+     * between requests only while a head is incomplete: a worker holds it while the request is served, and it is
+     * released once the response is out, but for a file still being sent, which is no head.
+     */
+    private static long arrivingSince(Request request, long now) {
         long start = request.getStartTimeNanos();
-        boolean parsing = request.getRequestProcessor().getStage() == Constants.STAGE_PARSE && start != -1;
-        return parsing ? now - start : 0;
+        boolean arriving = start != -1 && request.getAttribute(SENDFILE_ATTRIBUTE) == null;
+        return arriving ? now - start : 0;
     }
 }

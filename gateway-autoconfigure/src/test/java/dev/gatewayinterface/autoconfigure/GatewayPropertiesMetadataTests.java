@@ -31,6 +31,16 @@ class GatewayPropertiesMetadataTests {
             .contains("\"name\": \"gateway.reactive.retry-after\"")
             .contains("\"name\": \"gateway.reactive.client-timeout\"")
             .contains("\"name\": \"gateway.reactive.publish-readiness\"")
+            .contains("\"name\": \"gateway.limits.max-request-line\"")
+            .contains("\"name\": \"gateway.limits.max-header-size\"")
+            .contains("\"name\": \"gateway.limits.max-header-count\"")
+            .contains("\"name\": \"gateway.limits.max-request-body\"")
+            .contains("\"name\": \"gateway.timeouts.request-header\"")
+            .contains("\"name\": \"gateway.timeouts.request-body\"")
+            .contains("\"name\": \"gateway.timeouts.keep-alive\"")
+            .contains("\"name\": \"gateway.timeouts.min-body-rate\"")
+            .contains("\"name\": \"gateway.guard.enabled\"")
+            .contains("Whether to apply gateway.limits and gateway.timeouts to the whole server")
             .contains("Maximum number of applications running at once")
             .contains("\"name\": \"management.health.gateway.enabled\"");
     }

@@ -32,6 +32,9 @@ class UnknownPropertiesTests {
         "gateway.app.hello.path,         gateway.apps.hello.path",
         "gateway.servlet.body-replay-lim, gateway.servlet.body-replay-limit",
         "gateway.reactive.max-thread,    gateway.reactive.max-threads",
+        "gateway.limits.max-header,      gateway.limits.max-header-size",
+        "gateway.timeouts.request-heder, gateway.timeouts.request-header",
+        "gateway.apps.hello.limits.max-body, gateway.apps.hello.limits.max-request-body",
     })
     void failsStartupOnAMisspeltKeyNamingTheNearestSetting(String key, String nearest) {
         runner.withPropertyValues(key + "=x").run(context -> {
@@ -52,7 +55,12 @@ class UnknownPropertiesTests {
                 "gateway.apps.hello.validate=true", "gateway.environ.ANY_KEY.with.dots=v", "gateway.validate=false",
                 "gateway.headers.underscores=keep", "gateway.servlet.bodyReplayLimit=1MB",
                 "gateway.servlet.exact_content_type=true", "gateway.reactive.max-threads=8",
-                "gateway.reactive.client-timeout=5s", "gateway.fail-on-unknown-properties=true")
+                "gateway.reactive.client-timeout=5s", "gateway.fail-on-unknown-properties=true",
+                "gateway.limits.max-request-line=4KB", "gateway.limits.maxHeaderSize=4KB",
+                "gateway.limits.max-header-count=50", "gateway.limits.max-request-body=1MB",
+                "gateway.apps.hello.limits.max-request-body=2MB", "gateway.timeouts.request-header=5s",
+                "gateway.timeouts.request-body=5s", "gateway.timeouts.keep-alive=5s",
+                "gateway.timeouts.min-body-rate=1KB", "gateway.guard.enabled=true")
             .run(context -> assertThat(context).hasNotFailed());
     }
 

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * Declare what the conformance and limit tests of every stack serve, without Spring Security, whose firewall would
- * answer some cases before the gateway does: gateway-test's conformance application at /conformance with the
- * default limits, and another at /small whose body limit is 1 KiB (conformance-applications.properties).
+ * Declare what the conformance, limit and timeout tests of every stack serve, without Spring Security, whose
+ * firewall would answer some cases before the gateway does: gateway-test's conformance application at /conformance
+ * with the default limits, another at /small whose body limit is 1 KiB, and an {@link UploadProbe} at /upload, with
+ * the same limit (conformance-applications.properties).
  */
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:dev/gatewayinterface/testsupport/conformance-applications.properties")
@@ -23,5 +24,10 @@ public class ConformanceTestApplications {
     @Bean
     Application small() {
         return new ConformanceApplication();
+    }
+
+    @Bean
+    UploadProbe upload() {
+        return new UploadProbe();
     }
 }

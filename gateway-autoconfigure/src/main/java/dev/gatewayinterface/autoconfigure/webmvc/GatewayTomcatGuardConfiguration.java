@@ -68,6 +68,8 @@ class GatewayTomcatGuardConfiguration {
             // A chunk-size line, extensions included, is held to the request-line limit, as Reactor Netty does.
             http.setMaxExtensionSize(maxRequestLine);
             http.setMaxTrailerSize(maxHeaderSize);
+            // Invite the body only once the application reads it: a 100 Continue before a 413 would waste the upload.
+            http.setContinueResponseTiming("onRead");
             http.setDisableUploadTimeout(false);
             http.setConnectionUploadTimeout((int) Math.min(Integer.MAX_VALUE, bodyTimeout.toMillis()));
             if (keepAlive != null) {
