@@ -28,6 +28,7 @@ public final class RequestCases {
         all.addAll(LineCases.all());
         all.addAll(HeaderCases.all());
         all.addAll(LimitCases.all());
+        all.addAll(PipelineCases.all());
         return List.copyOf(all);
     }
 
