@@ -12,25 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Run gateway-test's raw-socket conformance cases against a real server in front of the conformance application:
- * each stack must give every case the answer docs/SPEC.md §14 gives it, keep every invariant (one answer per
- * request, a clean environ, the body echoed exactly, no server error), and answer a refused request once, then
- * close. Each stack runs these through a subclass carrying its own Spring Boot test annotation, and leaves what it
- * answered in target/conformance/, for the two stacks' answers to be compared.
+ * Run gateway-test's raw-socket conformance cases against a real server in front of the conformance application,
+ * as docs/TESTING.md shows: each stack must give every case the answer docs/SPEC.md §14 gives it, keep every
+ * invariant (one answer per request, a clean environ, the body echoed exactly, no server error), and answer a
+ * refused request once, then close. Each stack runs these through a subclass carrying its own Spring Boot test
+ * annotation, and leaves what it answered in target/conformance/, for the two stacks' answers to be compared.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RequestConformanceContractTests extends ServerTests {
 
     private final Map<Integer, String> answered = new ConcurrentSkipListMap<>();
 
-    static List<RequestCase> cases() {
-        return RequestCases.all();
-    }
+    private RecordingConformance conformance;
 
     /**
      * Name the stack, for the file of answers.
@@ -38,13 +37,19 @@ public abstract class RequestConformanceContractTests extends ServerTests {
      */
     protected abstract String stack();
 
+    @BeforeEach
+    void targetTheServer() {
+        conformance = new RecordingConformance(new RequestConformance("localhost", port, "/conformance"));
+    }
+
+    static List<RequestCase> cases() {
+        return RequestCases.all();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void answersTheCaseAsTheRfcsSay(RequestCase testCase) throws Exception {
-        RequestConformance.Outcome outcome = new RequestConformance("localhost", port, "/conformance").send(testCase);
-        answered.put(cases().indexOf(testCase), testCase.kind() + "\t" + testCase.name() + "\t" + outcome.status()
-                + "\t" + outcome.answers().size() + "\t" + (outcome.passed() ? "pass" : "FAIL") + "\t"
-                + outcome.summary());
+        RequestConformance.Outcome outcome = conformance.send(testCase);
         assertThat(outcome.violations()).as("%s: %s", testCase, outcome.summary()).isEmpty();
     }
 
@@ -53,5 +58,23 @@ public abstract class RequestConformanceContractTests extends ServerTests {
         Path file = Path.of("target", "conformance", stack() + ".tsv");
         Files.createDirectories(file.getParent());
         Files.write(file, answered.values());
+    }
+
+    /** Send cases as the suite does, and note each answer, in the suite's order, for the file of answers. */
+    private final class RecordingConformance {
+
+        private final RequestConformance server;
+
+        RecordingConformance(RequestConformance server) {
+            this.server = server;
+        }
+
+        RequestConformance.Outcome send(RequestCase testCase) throws IOException {
+            RequestConformance.Outcome outcome = server.send(testCase);
+            answered.put(cases().indexOf(testCase), String.join("\t", testCase.kind().toString(), testCase.name(),
+                    Integer.toString(outcome.status()), Integer.toString(outcome.answers().size()),
+                    outcome.passed() ? "pass" : "FAIL", outcome.summary()));
+            return outcome;
+        }
     }
 }
