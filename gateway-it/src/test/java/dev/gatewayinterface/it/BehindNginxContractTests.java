@@ -65,7 +65,9 @@ abstract class BehindNginxContractTests {
     @BeforeAll
     void startNginxInFrontOfTheGateway() throws Exception {
         networks = ProxyNetworks.create();
-        gateway = GatewayServer.start(stack, "gateway.proxy.trusted=" + networks.back().subnet());
+        // The body limit in step with nginx's client_max_body_size, as docs/deploy/kubernetes/deployment.yaml sets it.
+        gateway = GatewayServer.start(stack, "gateway.proxy.trusted=" + networks.back().subnet(),
+                "gateway.limits.max-request-body=32MB");
         Path work = ItPaths.module().resolve("target/behind-nginx-" + stack.name().toLowerCase());
         TlsFiles tls = TlsFiles.create(work);
         nginx = new NginxProxy(networks, gateway.upstream(networks.back().gateway(), work), tls);
