@@ -20,6 +20,8 @@ export PATH="$PATH:/usr/sbin"
 
 if [ "${BUILD:-0}" = 1 ] || [ ! -f benchmarks/target/gateway-benchmarks.jar ] \
     || [ ! -f benchmarks/target/classpath.txt ]; then
+  # Spring Boot's repackage leaves a jar it already repackaged alone, even when a module inside it changed.
+  rm -f benchmarks/target/gateway-benchmarks.jar benchmarks/target/gateway-benchmarks.jar.original
   ./mvnw -B -q -pl benchmarks -am package -DskipTests
 fi
 
