@@ -1,5 +1,9 @@
 package dev.gatewayinterface.it;
 
+import static dev.gatewayinterface.it.ThroughNginx.echo;
+import static dev.gatewayinterface.it.ThroughNginx.randomBytes;
+import static dev.gatewayinterface.it.ThroughNginx.request;
+import static dev.gatewayinterface.it.ThroughNginx.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -10,28 +14,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.WebApplicationType;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serve the gateway behind a real nginx running docs/deploy/nginx/gateway.conf, and check the environ its
@@ -41,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BehindNginxContractTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String[] FORGED = { "X-Forwarded-For", "198.51.100.66", "X-Forwarded-Proto", "https",
             "X-Forwarded-Host", "forged.example", "X-Forwarded-Port", "8443", "X-Forwarded-Prefix", "/forged",
@@ -70,7 +65,7 @@ abstract class BehindNginxContractTests {
         TlsFiles tls = TlsFiles.create(work);
         nginx = new NginxProxy(networks, gateway.upstream(networks.back().gateway(), work), tls);
         nginx.start();
-        client = HttpClient.newBuilder().sslContext(tls.client()).version(HttpClient.Version.HTTP_1_1).build();
+        client = ThroughNginx.client(tls);
     }
 
     @AfterAll
@@ -214,35 +209,10 @@ abstract class BehindNginxContractTests {
     }
 
     private HttpResponse<String> get(String url, String... headers) throws Exception {
-        HttpRequest.Builder request = request(url);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.GET().build(), BodyHandlers.ofString());
+        return ThroughNginx.get(client, url, headers);
     }
 
     private HttpResponse<String> post(String path, BodyPublisher body) throws Exception {
         return client.send(request(nginx.https() + path).POST(body).build(), BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(String url) {
-        // Host is a restricted header of the JDK's client; the build allows it (jdk.httpclient.allowRestrictedHeaders).
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Host", TlsFiles.HOST);
-    }
-
-    private static Map<String, Object> echo(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
-        });
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        new Random(length).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
