@@ -70,7 +70,14 @@ BLOCKING = [
               + [VIRTUAL, "--gateway.reactive.max-threads=1000"]),
 ]
 
-MODES = {"load": LOAD, "bodies": BODIES, "blocking": BLOCKING}
+# The uwsgi mode's candidates are ports of one nginx (uwsgi_mode.py starts them): what each path crosses.
+UWSGI = [
+    Candidate("nginx-uwsgi-gateway", "nginx", "nginx -> uwsgi_pass -> the gateway's uwsgi listener (Spring MVC app)"),
+    Candidate("nginx-http-gateway", "nginx", "nginx -> proxy_pass, HTTP/1.1 kept alive -> the same gateway on Tomcat"),
+    Candidate("nginx-uwsgi-cpython", "nginx", "nginx -> uwsgi_pass -> uWSGI, processes = cores, CPython"),
+]
+
+MODES = {"load": LOAD, "bodies": BODIES, "blocking": BLOCKING, "uwsgi": UWSGI}
 
 
 @dataclass
