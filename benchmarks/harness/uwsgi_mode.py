@@ -29,11 +29,7 @@ error_log stderr warn;
 events { worker_connections 4096; }
 http {
     access_log off;
-    client_body_temp_path %(prefix)s/nginx-body;
-    proxy_temp_path %(prefix)s/nginx-proxy;
-    fastcgi_temp_path %(prefix)s/nginx-fastcgi;
-    uwsgi_temp_path %(prefix)s/nginx-uwsgi;
-    scgi_temp_path %(prefix)s/nginx-scgi;
+%(temp_paths)s
     upstream gateway_uwsgi { server 127.0.0.1:%(gateway_uwsgi)d; }
     upstream gateway_http { server 127.0.0.1:%(gateway_http)d; keepalive 64; }
     upstream cpython_uwsgi { server 127.0.0.1:%(cpython_uwsgi)d; }
@@ -84,7 +80,8 @@ def start(run):
     conf = os.path.join(setup.work_dir, "nginx-uwsgi-%d.conf" % ports["port_gateway_uwsgi"])
     with open(conf, "w") as target:
         target.write(NGINX % dict(ports, user=getpass.getuser(), workers=setup.workers, prefix=setup.work_dir,
-                                  stamp=ports["port_gateway_uwsgi"]))
+                                  stamp=ports["port_gateway_uwsgi"],
+                                  temp_paths=known.NGINX_TEMP_PATHS % {"prefix": setup.work_dir}))
     started = []
     try:
         for name, argv in (("gateway", java), ("uwsgi-cpython", uwsgi),

@@ -1,31 +1,19 @@
 package dev.gatewayinterface.it;
 
 import static dev.gatewayinterface.it.ThroughNginx.echo;
-import static dev.gatewayinterface.it.ThroughNginx.randomBytes;
 import static dev.gatewayinterface.it.ThroughNginx.request;
 import static dev.gatewayinterface.it.ThroughNginx.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.WebApplicationType;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,75 +26,34 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code gateway.proxy.trusted} does not name can state another client (docs/SPEC.md §17.3). Each subclass runs the
  * gateway on one stack; the checks are the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UwsgiBehindNginxContractTests {
+abstract class UwsgiBehindNginxContractTests extends NginxFrontContractTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WebApplicationType stack;
-
-    private ProxyNetworks networks;
-
-    private GatewayServer gateway;
-
-    private NginxProxy nginx;
-
-    private HttpClient client;
-
     UwsgiBehindNginxContractTests(WebApplicationType stack) {
-        this.stack = stack;
+        super(stack);
     }
 
-    @BeforeAll
-    void startNginxInFrontOfTheUwsgiListener() throws Exception {
-        networks = ProxyNetworks.create();
+    @Override
+    String[] gatewaySettings() {
         // On every address, as nginx reaches this JVM from its container through the back network's gateway.
-        gateway = GatewayServer.start(stack, "gateway.proxy.trusted=" + networks.back().subnet(),
-                "gateway.uwsgi.enabled=true", "gateway.uwsgi.address=0.0.0.0", "gateway.uwsgi.port=0");
-        Path work = ItPaths.module().resolve("target/uwsgi-behind-nginx-" + stack.name().toLowerCase());
-        TlsFiles tls = TlsFiles.create(work);
-        nginx = new NginxProxy(networks, "uwsgi.conf", gateway.uwsgiUpstream(networks.back().gateway(), work), tls);
-        nginx.start();
-        client = ThroughNginx.client(tls);
+        return new String[] { "gateway.uwsgi.enabled=true", "gateway.uwsgi.address=0.0.0.0", "gateway.uwsgi.port=0" };
     }
 
-    @AfterAll
-    void stop() {
-        try (ProxyNetworks removed = networks; GatewayServer stopped = gateway) {
-            if (nginx != null) {
-                nginx.stop();
-            }
-        }
+    @Override
+    NginxProxy nginx(Path work, TlsFiles tls) throws Exception {
+        return new NginxProxy(networks, "uwsgi.conf", gateway.uwsgiUpstream(networks.back().gateway(), work), tls);
     }
 
-    @Test
-    void givesTheApplicationTheClientNginxServedOverTls() throws Exception {
-        Map<String, Object> environ = echo(get(nginx.https() + "/echo/x?y=1"));
-        assertThat(environ).containsEntry("REMOTE_ADDR", clientAddress())
-            .containsEntry("wsgi.url_scheme", "https")
-            .containsEntry("HTTPS", "on")
-            .containsEntry("HTTP_HOST", TlsFiles.HOST)
-            .containsEntry("SERVER_NAME", TlsFiles.HOST)
-            .containsEntry("SERVER_PORT", "443")
-            .containsEntry("SCRIPT_NAME", "/echo")
-            .containsEntry("PATH_INFO", "/x")
-            .containsEntry("QUERY_STRING", "y=1")
-            .containsEntry("REQUEST_URI", "/echo/x?y=1")
-            .containsEntry("SERVER_PROTOCOL", "HTTP/1.1")
-            .containsKey("REMOTE_PORT")
-            // A var of nginx's uwsgi_params that no HTTP request carries: the request came over uwsgi.
-            .containsKey("DOCUMENT_ROOT");
+    @Override
+    void checkTlsEnviron(Map<String, Object> environ) {
+        // nginx states the client's port, and DOCUMENT_ROOT, a var no HTTP request carries: it came over uwsgi.
+        assertThat(environ).containsKeys("REMOTE_PORT", "DOCUMENT_ROOT");
     }
 
-    @Test
-    void givesAPlainHttpRequestTheHttpSchemeAndPort() throws Exception {
-        Map<String, Object> environ = echo(get(nginx.http() + "/echo"));
-        assertThat(environ).containsEntry("REMOTE_ADDR", clientAddress())
-            .containsEntry("wsgi.url_scheme", "http")
-            .containsEntry("SERVER_PORT", "80")
-            .containsEntry("SCRIPT_NAME", "/echo")
-            .containsEntry("PATH_INFO", "")
-            .doesNotContainKey("HTTPS");
+    @Override
+    void checkUploadEnviron(Map<String, Object> environ) {
+        // nginx passes the client's Transfer-Encoding on as a var even though it sized the body, as under uWSGI.
     }
 
     @Test
@@ -115,36 +62,6 @@ abstract class UwsgiBehindNginxContractTests {
         assertThat(environ).containsEntry("SCRIPT_NAME", "/wsgi/echo")
             .containsEntry("PATH_INFO", "/x")
             .containsEntry("REQUEST_URI", "/wsgi/echo/x?y=1");
-    }
-
-    @Test
-    void passesSizedAndChunkedBodiesWhole() throws Exception {
-        byte[] body = randomBytes(1_000_000);
-        Map<String, Object> sized = echo(post("/echo", BodyPublishers.ofByteArray(body)));
-        Map<String, Object> chunked = echo(post("/echo",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
-        for (Map<String, Object> environ : List.of(sized, chunked)) {
-            // nginx reads the body whole before passing it on, so even a chunked upload arrives with its length
-            // (and with HTTP_TRANSFER_ENCODING, nginx's copy of the client's header, as under uWSGI).
-            assertThat(environ).containsEntry("body.length", body.length)
-                .containsEntry("body.sha256", sha256(body))
-                .containsEntry("CONTENT_LENGTH", Integer.toString(body.length));
-        }
-    }
-
-    @Test
-    void streamsAResponseUnbufferedWhenTheApplicationSaysItStreams() throws Exception {
-        ProxiedApplication.gate.close();
-        HttpResponse<InputStream> response = client.send(request(nginx.https() + "/stream").GET().build(),
-                BodyHandlers.ofInputStream());
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.US_ASCII))) {
-            // The application waits at the gate before its second chunk: the first must already be through nginx.
-            assertThat(lines.readLine()).isEqualTo("first");
-            ProxiedApplication.gate.open();
-            assertThat(lines.readLine()).isEqualTo("second");
-            assertThat(lines.readLine()).isNull();
-        }
-        assertThat(response.headers().firstValue("X-Accel-Buffering")).isEmpty();
     }
 
     @Test
@@ -197,19 +114,6 @@ abstract class UwsgiBehindNginxContractTests {
             .containsEntry("PATH_INFO", "/x")
             .doesNotContainKeys("HTTPS", "REMOTE_USER");
         assertThat(environ.get("REMOTE_PORT")).isNotEqualTo("4711");
-    }
-
-    /** Return the address nginx sees clients of this test at: Docker's port publishing on the front network. */
-    private String clientAddress() {
-        return networks.front().gateway();
-    }
-
-    private HttpResponse<String> get(String url, String... headers) throws Exception {
-        return ThroughNginx.get(client, url, headers);
-    }
-
-    private HttpResponse<String> post(String path, BodyPublisher body) throws Exception {
-        return client.send(request(nginx.https() + path).POST(body).build(), BodyHandlers.ofString());
     }
 
     /** Send a uwsgi packet with these vars straight to the listener, and return the echo's environ. */
