@@ -62,9 +62,10 @@ public final class GatewayAutoConfiguration {
     Mounts gatewayMounts(ListableBeanFactory beanFactory, GatewayProperties properties,
             ObjectProvider<MountDefinition> definitions, ObjectProvider<MountInstrumentation> instrumentations,
             UnknownProperties unknownProperties, ObjectProvider<GatewayMiddleware> middleware,
-            GatewayShutdown shutdown) {
+            GatewayShutdown shutdown, Environment environment) {
         return new MountResolver(properties, instrumentations.orderedStream().toList(),
-                MountMiddleware.of(beanFactory, middleware), shutdown.requests())
+                MountMiddleware.of(beanFactory, middleware), shutdown.requests(),
+                new GatewayLimits(properties, environment).requestLimits())
             .resolve(beanFactory.getBeansOfType(Application.class), definitions.orderedStream().toList());
     }
 

@@ -50,6 +50,12 @@ public class GatewayProperties {
 
     private final Proxy proxy = new Proxy();
 
+    private final Limits limits = new Limits();
+
+    private final Timeouts timeouts = new Timeouts();
+
+    private final Guard guard = new Guard();
+
     private final Servlet servlet = new Servlet();
 
     private final Reactive reactive = new Reactive();
@@ -111,6 +117,18 @@ public class GatewayProperties {
         return proxy;
     }
 
+    public Limits getLimits() {
+        return limits;
+    }
+
+    public Timeouts getTimeouts() {
+        return timeouts;
+    }
+
+    public Guard getGuard() {
+        return guard;
+    }
+
     public Servlet getServlet() {
         return servlet;
     }
@@ -164,6 +182,12 @@ public class GatewayProperties {
             this.errors = errors;
         }
 
+        private final AppLimits limits = new AppLimits();
+
+        public AppLimits getLimits() {
+            return limits;
+        }
+
         public List<String> getMiddleware() {
             return middleware;
         }
@@ -200,6 +224,200 @@ public class GatewayProperties {
 
         public void setPath(String path) {
             this.path = MountPaths.normalize(path);
+        }
+    }
+
+    /**
+     * Limits of one mounted application.
+     */
+    public static class AppLimits {
+
+        /**
+         * Most bytes of a request body this application takes; unset, gateway.limits.max-request-body applies.
+         */
+        private DataSize maxRequestBody;
+
+        public DataSize getMaxRequestBody() {
+            return maxRequestBody;
+        }
+
+        public void setMaxRequestBody(DataSize maxRequestBody) {
+            this.maxRequestBody = Limits.checkBody("gateway.apps.<name>.limits.max-request-body", maxRequestBody);
+        }
+    }
+
+    /**
+     * Sizes a request may reach before it is refused (docs/SPEC.md §14).
+     */
+    public static class Limits {
+
+        /**
+         * Most bytes of a request line (method, target and version); longer ones are answered 414. A chunk-size line,
+         * extensions included, is held to it too (400).
+         */
+        private DataSize maxRequestLine = DataSize.ofKilobytes(8);
+
+        /**
+         * Most bytes of a request's header lines together; more are answered 431. Unset, the value of
+         * server.max-http-request-header-size (8KB).
+         */
+        private DataSize maxHeaderSize;
+
+        /**
+         * Most header lines of a request; more are answered 431.
+         */
+        private int maxHeaderCount = 100;
+
+        /**
+         * Most bytes of a request body a mounted application takes, -1 for no limit: a longer declared body is
+         * answered 413 before the application reads, a longer chunked one fails wsgi.input once it grows past it.
+         */
+        private DataSize maxRequestBody = DataSize.ofMegabytes(10);
+
+        public DataSize getMaxRequestLine() {
+            return maxRequestLine;
+        }
+
+        public void setMaxRequestLine(DataSize maxRequestLine) {
+            this.maxRequestLine = checkHead("gateway.limits.max-request-line", maxRequestLine);
+        }
+
+        public DataSize getMaxHeaderSize() {
+            return maxHeaderSize;
+        }
+
+        public void setMaxHeaderSize(DataSize maxHeaderSize) {
+            this.maxHeaderSize = checkHead("gateway.limits.max-header-size", maxHeaderSize);
+        }
+
+        public int getMaxHeaderCount() {
+            return maxHeaderCount;
+        }
+
+        public void setMaxHeaderCount(int maxHeaderCount) {
+            if (maxHeaderCount < 1 || maxHeaderCount > 10_000) {
+                throw new IllegalArgumentException(
+                        "gateway.limits.max-header-count must be between 1 and 10000, not " + maxHeaderCount);
+            }
+            this.maxHeaderCount = maxHeaderCount;
+        }
+
+        public DataSize getMaxRequestBody() {
+            return maxRequestBody;
+        }
+
+        public void setMaxRequestBody(DataSize maxRequestBody) {
+            this.maxRequestBody = checkBody("gateway.limits.max-request-body", maxRequestBody);
+        }
+
+        private static DataSize checkHead(String property, DataSize size) {
+            if (size == null || size.toBytes() < 256 || size.toBytes() > 1024 * 1024) {
+                throw new IllegalArgumentException(property + " must be between 256B and 1MB, not " + size);
+            }
+            return size;
+        }
+
+        static DataSize checkBody(String property, DataSize size) {
+            if (size == null || size.toBytes() < -1) {
+                throw new IllegalArgumentException(property + " must be a size, or -1 for no limit, not " + size);
+            }
+            return size;
+        }
+    }
+
+    /**
+     * How long a client may take to send a request (docs/SPEC.md §14).
+     */
+    public static class Timeouts {
+
+        /**
+         * Longest time from a request's first byte to the end of its header lines; a client slower than that, as
+         * one that dribbles its headers, has its connection closed.
+         */
+        private Duration requestHeader = Duration.ofSeconds(20);
+
+        /**
+         * Longest time an application waits for the next bytes of a request body; then wsgi.input fails with an
+         * IOException naming this timeout, and the request is answered 408 unless the application answered.
+         */
+        private Duration requestBody = Duration.ofSeconds(60);
+
+        /**
+         * Longest time an idle connection waits for its next request before it is closed. Unset, 60s, or what
+         * server.tomcat.keep-alive-timeout or server.netty.idle-timeout says when set.
+         */
+        private Duration keepAlive;
+
+        /**
+         * Fewest request body bytes a second a client must average, counted while the application waits for them,
+         * once it waited gateway.timeouts.request-body in all; a slower client, as one that dribbles its body, fails
+         * wsgi.input as a stalled one does. 0 for no minimum.
+         */
+        private DataSize minBodyRate = DataSize.ofBytes(240);
+
+        public Duration getRequestHeader() {
+            return requestHeader;
+        }
+
+        public void setRequestHeader(Duration requestHeader) {
+            this.requestHeader = positive("gateway.timeouts.request-header", requestHeader);
+        }
+
+        public Duration getRequestBody() {
+            return requestBody;
+        }
+
+        public void setRequestBody(Duration requestBody) {
+            this.requestBody = positive("gateway.timeouts.request-body", requestBody);
+        }
+
+        public Duration getKeepAlive() {
+            return keepAlive;
+        }
+
+        public DataSize getMinBodyRate() {
+            return minBodyRate;
+        }
+
+        public void setMinBodyRate(DataSize minBodyRate) {
+            if (minBodyRate == null || minBodyRate.toBytes() < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.timeouts.min-body-rate must be 0 or more bytes a second, not " + minBodyRate);
+            }
+            this.minBodyRate = minBodyRate;
+        }
+
+        public void setKeepAlive(Duration keepAlive) {
+            this.keepAlive = positive("gateway.timeouts.keep-alive", keepAlive);
+        }
+
+        private static Duration positive(String property, Duration duration) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(property + " must be longer than 0s, not " + duration);
+            }
+            return duration;
+        }
+    }
+
+    /**
+     * Settings of the server guard, which holds every request of the server to the rules of docs/SPEC.md §14.
+     */
+    public static class Guard {
+
+        /**
+         * Whether to apply gateway.limits and gateway.timeouts to the whole server, every request alike, mounted
+         * or not: configures Tomcat's connector or Reactor Netty's request decoder, and adds a Tomcat valve or a
+         * Reactor Netty pipeline handler. Off, the server keeps its own settings and only requests to mounts are
+         * checked.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 
@@ -435,8 +653,8 @@ public class GatewayProperties {
         private Duration retryAfter = Duration.ofSeconds(1);
 
         /**
-         * Maximum time an application's thread waits for the client to send more of the request body or to take
-         * more of the response; past it the request ends as if the client went away.
+         * Maximum time an application's thread waits for the client to take more of the response; past it the
+         * request ends as if the client went away. Waits for request body bytes are gateway.timeouts.request-body.
          */
         private Duration clientTimeout = Duration.ofSeconds(60);
 

@@ -3,6 +3,7 @@ package dev.gatewayinterface.autoconfigure;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.RequestLimits;
 import dev.gatewayinterface.engine.RequestObserver;
 import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.middleware.ContractViolationException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turn {@code Application} beans and {@code gateway.apps.*} properties into mounts, failing with a message
@@ -32,12 +34,15 @@ final class MountResolver {
 
     private final InFlightRequests inFlight;
 
+    private final RequestLimits limits;
+
     MountResolver(GatewayProperties properties, List<MountInstrumentation> instrumentations, MountMiddleware middleware,
-            InFlightRequests inFlight) {
+            InFlightRequests inFlight, RequestLimits limits) {
         this.properties = properties;
         this.instrumentations = instrumentations;
         this.middleware = middleware;
         this.inFlight = inFlight;
+        this.limits = limits;
     }
 
     Mounts resolve(Map<String, Application> beans, List<MountDefinition> definitions) {
@@ -67,7 +72,8 @@ final class MountResolver {
             Application served = validate ? new ContractValidator(wrapped, violationListener(name)) : wrapped;
             GatewayOptions options = options(name, definition.environ()).withObserver(observer(name, statistics))
                 .withStrictPaths(properties.getPaths().isStrict())
-                .withTrustedProxies(properties.getProxy().trustedProxies());
+                .withTrustedProxies(properties.getProxy().trustedProxies())
+                .withLimits(limits(name, app));
             Mount mount = new Mount(name, path, new Gateway(served, options), statistics);
             namesByPath.computeIfAbsent(mount.path(), key -> new ArrayList<>()).add(name);
             mounts.add(mount);
@@ -81,6 +87,13 @@ final class MountResolver {
             }
         });
         return new Mounts(mounts);
+    }
+
+    /** Return the limits of one mount: the global ones, with its own body limit when it has one. */
+    private RequestLimits limits(String name, GatewayProperties.App app) {
+        DataSize own = app != null ? app.getLimits().getMaxRequestBody() : null;
+        return own == null ? limits
+                : limits.withMaxRequestBody(own.toBytes(), "gateway.apps." + name + ".limits.max-request-body");
     }
 
     private RequestObserver observer(String name, MountStatistics statistics) {

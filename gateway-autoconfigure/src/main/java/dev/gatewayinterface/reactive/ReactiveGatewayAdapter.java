@@ -59,6 +59,8 @@ public final class ReactiveGatewayAdapter {
 
     private final Duration clientTimeout;
 
+    private final Duration bodyTimeout;
+
     private final boolean springErrors;
 
     private final BufferedBytes buffered = new BufferedBytes();
@@ -74,14 +76,15 @@ public final class ReactiveGatewayAdapter {
     }
 
     /**
-     * Create an adapter.
+     * Create an adapter whose applications wait as long for request body bytes as for the client to take the
+     * response.
      * @param gateway the lifecycle serving the application
      * @param executor runs each request's application; when it refuses one, the client gets 503
      * @param retryAfter how long a 503 answer asks the client to wait, rounded up to whole seconds
      * @param clientTimeout how long an application's thread waits for the client to send or take bytes
      */
     public ReactiveGatewayAdapter(Gateway gateway, Executor executor, Duration retryAfter, Duration clientTimeout) {
-        this(gateway, executor, retryAfter, clientTimeout, false);
+        this(gateway, executor, retryAfter, clientTimeout, clientTimeout, false);
     }
 
     /**
@@ -89,17 +92,20 @@ public final class ReactiveGatewayAdapter {
      * @param gateway the lifecycle serving the application
      * @param executor runs each request's application; when it refuses one, the client gets 503
      * @param retryAfter how long a 503 answer asks the client to wait, rounded up to whole seconds
-     * @param clientTimeout how long an application's thread waits for the client to send or take bytes
+     * @param clientTimeout how long an application's thread waits for the client to take response bytes
+     * @param bodyTimeout how long an application's thread waits for the next request body bytes; then
+     *     {@code wsgi.input} fails, naming {@code gateway.timeouts.request-body} (docs/SPEC.md §14)
      * @param springErrors whether to leave the application's failures before its response to Spring's error
      *     handling rather than answer the engine's plain 500
      */
     public ReactiveGatewayAdapter(Gateway gateway, Executor executor, Duration retryAfter, Duration clientTimeout,
-            boolean springErrors) {
+            Duration bodyTimeout, boolean springErrors) {
         this.gateway = Objects.requireNonNull(gateway, "gateway must not be null");
         this.executor = Objects.requireNonNull(executor, "executor must not be null");
         Objects.requireNonNull(retryAfter, "retryAfter must not be null");
         this.retryAfterSeconds = Long.toString(retryAfter.plusNanos(999_999_999).getSeconds());
         this.clientTimeout = Objects.requireNonNull(clientTimeout, "clientTimeout must not be null");
+        this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout must not be null");
         this.springErrors = springErrors;
     }
 
@@ -136,7 +142,7 @@ public final class ReactiveGatewayAdapter {
             ContextView context) {
         Sinks.Empty<Void> done = Sinks.empty();
         RequestBodyStream body = new RequestBodyStream(exchange.getRequest().getBody(),
-                exchange.getRequest().getHeaders().getContentLength(), buffered, clientTimeout);
+                exchange.getRequest().getHeaders().getContentLength(), buffered, bodyTimeout);
         ResponseOutput output = output(exchange.getResponse(), context, done,
                 HttpMethod.HEAD.equals(exchange.getRequest().getMethod()));
         String authType = AuthTypes.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION), user);

@@ -1,8 +1,10 @@
 package dev.gatewayinterface.reactive;
 
+import dev.gatewayinterface.engine.RequestBodyException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Queue;
@@ -167,7 +169,16 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
             subscribed = true;
             body.subscribe(this);
         }
-        Await.permit(signals, timeout, "send more of the request body");
+        try {
+            Await.permit(signals, timeout, "send more of the request body");
+        }
+        catch (InterruptedIOException ex) {
+            throw ex;
+        }
+        catch (IOException ex) {
+            throw RequestBodyException.timedOut("the client sent no more of the request body within "
+                    + timeout.toMillis() + " ms (gateway.timeouts.request-body)", ex);
+        }
         if (disposed) {
             // The request ended while another thread of the application still read its body.
             drain();
@@ -181,6 +192,11 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
         if (buffer == null) {
             // Buffers are queued before their permits and all come before the end's: this permit is the end's.
             ended = true;
+            if (error != null && isDecodingFailure(error)) {
+                // Reactor Netty answered the broken framing itself (400): the client's fault, not the application's.
+                throw RequestBodyException.malformed("the request body is malformed: " + error.getMessage()
+                        + " (RFC 9112 §7)", error);
+            }
             if (error != null) {
                 throw new IOException("the request body could not be read: " + error.getMessage(), error);
             }
@@ -194,6 +210,18 @@ final class RequestBodyStream extends InputStream implements CoreSubscriber<Data
         currentSize = buffer.readableByteCount();
         received += currentSize;
         return true;
+    }
+
+    /** Tell whether the body failed because Netty's decoder found its framing broken. */
+    private static boolean isDecodingFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (type.getName().equals("io.netty.handler.codec.DecoderException")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void releaseCurrent(boolean requestNext) {

@@ -35,22 +35,30 @@ final class ServletExchange implements Exchange {
 
     private final String rawPathInfo;
 
+    private final String bodyTimeout;
+
     private final boolean springErrors;
 
     private ServletOutputStream output;
+
+    private ServletBodyStream body;
 
     private boolean outputFailed;
 
     private Throwable abortReason;
 
+    /** Whether the engine asked for the connection to close after this response. */
+    private boolean closing;
+
     ServletExchange(HttpServletRequest request, HttpServletResponse response, BodyPreservingRequest preserved,
-            String rawScriptName, String rawPathInfo, boolean springErrors) {
+            String rawScriptName, String rawPathInfo, String bodyTimeout, boolean springErrors) {
         this.request = request;
         this.response = response;
         this.preserved = preserved;
         this.connection = ServletConnection.of(request);
         this.rawScriptName = connection.rawScriptName(rawScriptName, rawPathInfo);
         this.rawPathInfo = rawPathInfo;
+        this.bodyTimeout = bodyTimeout;
         this.springErrors = springErrors;
     }
 
@@ -144,7 +152,9 @@ final class ServletExchange implements Exchange {
 
     @Override
     public InputStream body() throws IOException {
-        return preserved != null ? preserved.replayBody() : request.getInputStream();
+        body = new ServletBodyStream(preserved != null ? preserved.replayBody() : request.getInputStream(),
+                bodyTimeout);
+        return body;
     }
 
     @Override
@@ -155,6 +165,9 @@ final class ServletExchange implements Exchange {
 
     @Override
     public void sendHeaders(int status, String reason, List<Header> headers) throws IOException {
+        if (containerAnswered()) {
+            return;
+        }
         // The Servlet API cannot send a reason phrase; the container sends its own or none (SPEC §10.5).
         response.setStatus(status);
         String contentType = null;
@@ -163,6 +176,7 @@ final class ServletExchange implements Exchange {
             if (header.is("Content-Type")) {
                 contentType = header.value();
             }
+            closing |= header.is("Connection") && header.value().equalsIgnoreCase("close");
         }
         if (contentType != null) {
             // Set through the Servlet API first, so that wrappers and Spring see it, then made byte-exact.
@@ -172,6 +186,9 @@ final class ServletExchange implements Exchange {
 
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
+        if (containerAnswered()) {
+            return;
+        }
         try {
             output().write(data, offset, length);
         }
@@ -183,6 +200,9 @@ final class ServletExchange implements Exchange {
 
     @Override
     public void flush() throws IOException {
+        if (containerAnswered()) {
+            return;
+        }
         try {
             output().flush();
         }
@@ -235,9 +255,18 @@ final class ServletExchange implements Exchange {
 
     @Override
     public void complete() throws IOException {
-        if (!response.isCommitted()) {
+        if (!response.isCommitted() && !containerAnswered()) {
             response.flushBuffer();
         }
+        if (closing && hasBody() && abortReason == null) {
+            // The container would read the rest of a body the gateway refused (a 413 for a 10 MB upload) before it
+            // closed; with the answer flushed, an abort closes at once.
+            abortReason = new IOException("the connection closes with the request body unread");
+        }
+    }
+
+    private boolean hasBody() {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     @Override
@@ -245,6 +274,14 @@ final class ServletExchange implements Exchange {
         if (!outputFailed) {
             abortReason = reason;
         }
+    }
+
+    /**
+     * Tell whether the container answered the request itself when a read of its body failed (a broken chunk, a
+     * stalled client): its error response stands, and what the engine sends is dropped, as the container would.
+     */
+    private boolean containerAnswered() {
+        return body != null && body.containerAnswered();
     }
 
     /** Throw if the engine aborted a response whose connection is still open. */

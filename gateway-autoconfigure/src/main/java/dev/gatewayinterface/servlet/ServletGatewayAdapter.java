@@ -33,24 +33,30 @@ public final class ServletGatewayAdapter {
 
     private final Gateway gateway;
 
+    private final String bodyTimeout;
+
     private final boolean springErrors;
 
     /**
-     * Create an adapter for one application that answers its failures with the engine's plain 500.
+     * Create an adapter for one application whose stalled uploads run into the container's read timeout and
+     * whose failures are answered with the engine's plain 500.
      * @param gateway the lifecycle serving the application
      */
     public ServletGatewayAdapter(Gateway gateway) {
-        this(gateway, false);
+        this(gateway, "the container's read timeout", false);
     }
 
     /**
      * Create an adapter for one application.
      * @param gateway the lifecycle serving the application
+     * @param bodyTimeout the read timeout the container applies to request bodies, as an error names it, such as
+     *     {@code "60s (gateway.timeouts.request-body)"}
      * @param springErrors whether to leave the application's failures before its response to the container's error
      *     page (Spring Boot's error handling) rather than answer the engine's plain 500
      */
-    public ServletGatewayAdapter(Gateway gateway, boolean springErrors) {
+    public ServletGatewayAdapter(Gateway gateway, String bodyTimeout, boolean springErrors) {
         this.gateway = Objects.requireNonNull(gateway, "gateway must not be null");
+        this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout must not be null");
         this.springErrors = springErrors;
     }
 
@@ -67,7 +73,7 @@ public final class ServletGatewayAdapter {
             String rawPathInfo) throws IOException {
         BodyPreservingRequest preserved = WebUtils.getNativeRequest(request, BodyPreservingRequest.class);
         ServletExchange exchange = new ServletExchange(request, response, preserved, rawScriptName, rawPathInfo,
-                springErrors);
+                bodyTimeout, springErrors);
         gateway.handle(exchange);
         try {
             exchange.rethrowAbort();

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.middleware.ContractValidator;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.RequestLimits;
 import dev.gatewayinterface.engine.TrustedProxies;
 import dev.gatewayinterface.engine.UnderscoreHeaders;
 import dev.gatewayinterface.mount.Mount;
 import dev.gatewayinterface.mount.Mounts;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -172,6 +175,26 @@ class GatewayAutoConfigurationTests {
     }
 
     @Test
+    void givesEveryMountTheConfiguredLimitsAndOneItsOwnBodyLimit() {
+        runner.withBean("site", Application.class, GatewayAutoConfigurationTests::application)
+                .withBean("upload", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("gateway.apps.upload.path=/upload", "gateway.limits.max-request-line=4KB",
+                        "gateway.limits.max-header-size=16KB", "gateway.limits.max-header-count=50",
+                        "gateway.limits.max-request-body=1MB", "gateway.apps.upload.limits.max-request-body=-1",
+                        "gateway.timeouts.request-body=5s", "gateway.timeouts.min-body-rate=1KB")
+                .run(context -> {
+                    Map<String, RequestLimits> limits = new HashMap<>();
+                    context.getBean(Mounts.class).all()
+                        .forEach(mount -> limits.put(mount.name(), mount.gateway().options().limits()));
+                    assertThat(limits.get("site")).isEqualTo(new RequestLimits(4096, 16384, 50, 1024 * 1024,
+                            "gateway.limits.max-request-body", 1024, Duration.ofSeconds(5)));
+                    assertThat(limits.get("upload").maxRequestBody()).isEqualTo(-1);
+                    assertThat(limits.get("upload").bodySetting())
+                        .isEqualTo("gateway.apps.upload.limits.max-request-body");
+                });
+    }
+
+    @Test
     void failsToBindATrustedProxyThatIsNoAddressNamingTheProperty() {
         runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
                 .withPropertyValues("gateway.proxy.trusted=10.0.0.0/8,proxy.internal")
@@ -179,6 +202,33 @@ class GatewayAutoConfigurationTests {
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("gateway.proxy.trusted: 'proxy.internal' is neither an IP address nor a CIDR "
                                 + "block (such as 10.0.0.0/8, 192.0.2.7 or fd00::/8)"));
+    }
+
+    @Test
+    void takesTheHeaderLimitFromTheServerWhenTheGatewaySetsNone() {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues("server.max-http-request-header-size=32KB")
+                .run(context -> assertThat(context.getBean(Mounts.class).all().get(0).gateway().options().limits()
+                    .maxHeaderSize()).isEqualTo(32 * 1024));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            gateway.limits.max-request-line=10B | gateway.limits.max-request-line must be between 256B and 1MB, not 10B
+            gateway.limits.max-header-size=2MB | gateway.limits.max-header-size must be between 256B and 1MB, not 2097152B
+            gateway.limits.max-header-count=0 | gateway.limits.max-header-count must be between 1 and 10000, not 0
+            gateway.limits.max-request-body=-2B | gateway.limits.max-request-body must be a size, or -1 for no limit, not -2B
+            gateway.apps.hello.limits.max-request-body=-5B | gateway.apps.<name>.limits.max-request-body must be a size, or -1 for no limit, not -5B
+            gateway.timeouts.request-header=0s | gateway.timeouts.request-header must be longer than 0s, not PT0S
+            gateway.timeouts.request-body=-1s | gateway.timeouts.request-body must be longer than 0s, not PT-1S
+            gateway.timeouts.keep-alive=0s | gateway.timeouts.keep-alive must be longer than 0s, not PT0S
+            gateway.timeouts.min-body-rate=-1B | gateway.timeouts.min-body-rate must be 0 or more bytes a second, not -1B
+            """)
+    void failsToStartOnABadLimitOrTimeoutNamingTheProperty(String property, String message) {
+        runner.withBean("hello", Application.class, GatewayAutoConfigurationTests::application)
+                .withPropertyValues(property)
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(IllegalArgumentException.class).hasMessage(message));
     }
 
     @Test

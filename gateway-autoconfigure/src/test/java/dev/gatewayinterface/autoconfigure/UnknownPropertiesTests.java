@@ -34,6 +34,9 @@ class UnknownPropertiesTests {
         "gateway.reactive.max-thread,    gateway.reactive.max-threads",
         "gateway.error,                  gateway.errors",
         "gateway.uwsgi.bufer-size,       gateway.uwsgi.buffer-size",
+        "gateway.limits.max-header,      gateway.limits.max-header-size",
+        "gateway.timeouts.request-heder, gateway.timeouts.request-header",
+        "gateway.apps.hello.limits.max-body, gateway.apps.hello.limits.max-request-body",
     })
     void failsStartupOnAMisspeltKeyNamingTheNearestSetting(String key, String nearest) {
         runner.withPropertyValues(key + "=x").run(context -> {
@@ -59,7 +62,12 @@ class UnknownPropertiesTests {
                 "gateway.uwsgi.enabled=false", "gateway.uwsgi.port=3031", "gateway.uwsgi.buffer-size=32KB",
                 "gateway.uwsgi.max-body-size=10MB", "gateway.uwsgi.request-timeout=5s",
                 "gateway.uwsgi.client-timeout=30s", "gateway.uwsgi.max-threads=4", "gateway.uwsgi.queue-capacity=0",
-                "gateway.uwsgi.retry-after=2s", "gateway.uwsgi.address=127.0.0.1")
+                "gateway.uwsgi.retry-after=2s", "gateway.uwsgi.address=127.0.0.1",
+                "gateway.limits.max-request-line=4KB", "gateway.limits.maxHeaderSize=4KB",
+                "gateway.limits.max-header-count=50", "gateway.limits.max-request-body=1MB",
+                "gateway.apps.hello.limits.max-request-body=2MB", "gateway.timeouts.request-header=5s",
+                "gateway.timeouts.request-body=5s", "gateway.timeouts.keep-alive=5s",
+                "gateway.timeouts.min-body-rate=1KB", "gateway.guard.enabled=true")
             .run(context -> assertThat(context).hasNotFailed());
     }
 

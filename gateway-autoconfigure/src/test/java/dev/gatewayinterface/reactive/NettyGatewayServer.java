@@ -3,6 +3,7 @@ package dev.gatewayinterface.reactive;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.RequestLimits;
 import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -47,8 +48,10 @@ final class NettyGatewayServer implements AutoCloseable {
     /** Serve the application with the given threads and client timeout, on a server the customizer configures. */
     static NettyGatewayServer serve(Application application, int maxThreads, Duration clientTimeout,
             UnaryOperator<HttpServer> customizer) {
-        return new NettyGatewayServer(new Gateway(application, GatewayOptions.defaults("test")), maxThreads,
-                clientTimeout, customizer);
+        // No body limit: the tests that serve this way move hundreds of mebibytes to see memory stay bounded.
+        GatewayOptions options = GatewayOptions.defaults("test")
+            .withLimits(RequestLimits.DEFAULTS.withMaxRequestBody(-1, "none"));
+        return new NettyGatewayServer(new Gateway(application, options), maxThreads, clientTimeout, customizer);
     }
 
     /** Serve the application with the given options, with up to four threads and a client timeout of twenty seconds. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.gatewayinterface.engine.RequestBodyException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.EOFException;
@@ -99,10 +100,11 @@ class RequestBodyStreamTests {
     }
 
     @Test
-    void givesUpOnAClientThatSendsNothingWithinTheTimeout() {
+    void givesUpOnAClientThatSendsNothingWithinTheTimeoutAsTheClientsFault() {
         RequestBodyStream stream = stream(-1, Duration.ofMillis(50));
-        assertThatExceptionOfType(IOException.class).isThrownBy(() -> stream.read(new byte[8]))
-            .withMessage("the client did not send more of the request body within PT0.05S");
+        assertThatExceptionOfType(RequestBodyException.class).isThrownBy(() -> stream.read(new byte[8]))
+            .withMessage("the client sent no more of the request body within 50 ms (gateway.timeouts.request-body)")
+            .satisfies(failure -> assertThat(failure.status()).isEqualTo(408));
     }
 
     @Test

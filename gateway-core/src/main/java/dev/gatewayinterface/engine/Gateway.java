@@ -61,14 +61,16 @@ public final class Gateway {
      */
     public void handle(Exchange exchange) {
         RequestObserver.Request observed = observe(exchange);
-        Response response = new Response(exchange, options.name(), "HEAD".equals(exchange.method()), observed);
+        RequestInput input = new RequestInput(exchange::body, exchange.contentLength(), options.limits());
+        // A body the client broke leaves the rest of the connection unreadable: whatever answers, it closes (§4.3).
+        Response response = new Response(exchange, options.name(), "HEAD".equals(exchange.method()), observed,
+                () -> input.failure() != null);
         LoggingErrors errors = new LoggingErrors(options.name());
         RequestEnd end = new RequestEnd();
-        RequestInput input = new RequestInput(exchange::body, exchange.contentLength());
         Cleanup cleanup = new Cleanup(logger);
         Iterable<byte[]> body = null;
         try {
-            RequestPolicy.Refusal refusal = RequestPolicy.check(exchange, options.strictPaths());
+            Refusal refusal = RequestPolicy.check(exchange, options.strictPaths(), options.limits());
             RequestOrigin origin = null;
             if (refusal == null) {
                 try {
@@ -76,12 +78,15 @@ public final class Gateway {
                 }
                 catch (IllegalArgumentException ex) {
                     // A trusted proxy's values contradict each other: no environ could say which is true (SPEC §16).
-                    refusal = new RequestPolicy.Refusal(400, "Bad Request", ex.getMessage());
+                    refusal = new Refusal(400, "Bad Request", ex.getMessage());
                 }
             }
             if (refusal != null) {
                 // The application never sees a request whose framing or syntax a proxy may read otherwise (SPEC §14).
-                response.refuse(refusal.status(), refusal.reason(), refusal.rule());
+                response.refuse(refusal);
+            }
+            else if (RequestPolicy.isServerOptions(exchange)) {
+                response.allowMethods();
             }
             else {
                 Map<String, Object> environ = environBuilder.build(exchange, origin, input, errors, end);
@@ -94,8 +99,17 @@ public final class Gateway {
             }
         }
         catch (Throwable error) {
-            // Any Error but a VirtualMachineError is the application's failure like an exception (SPEC §7).
-            cleanup.run("The server failed to answer an application's failure", () -> response.fail(error));
+            // Any Error but a VirtualMachineError is the application's failure like an exception (SPEC §7), but
+            // for the client's broken body let through: that is answered as the client's fault (SPEC §4.3).
+            RequestBodyException clientFault = input.failure();
+            cleanup.run("The server failed to answer an application's failure", () -> {
+                if (clientFault != null && response.canRefuse()) {
+                    response.refuse(clientFault.refusal());
+                }
+                else {
+                    response.fail(error);
+                }
+            });
             if (error instanceof VirtualMachineError fatal) {
                 cleanup.fatal(fatal);
             }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param strictPaths whether to refuse a path with dot segments or path parameters, plain or percent-encoded,
  *     which the container and the mount could read as different resources (docs/SPEC.md §14)
  * @param trustedProxies the peers whose forwarded headers describe the client's request (docs/SPEC.md §16)
+ * @param limits the sizes a request may reach (docs/SPEC.md §14)
  */
 public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
-        RequestObserver observer, boolean strictPaths, TrustedProxies trustedProxies) {
+        RequestObserver observer, boolean strictPaths, TrustedProxies trustedProxies, RequestLimits limits) {
 
     /**
      * Create options, copying the environ map.
@@ -26,6 +27,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @param observer the request observer
      * @param strictPaths whether to refuse ambiguous paths
      * @param trustedProxies the proxies to believe
+     * @param limits the request size limits
      */
     public GatewayOptions {
         Objects.requireNonNull(name, "name must not be null");
@@ -33,10 +35,11 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
         environ = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(environ, "environ must not be null")));
         Objects.requireNonNull(observer, "observer must not be null");
         Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
+        Objects.requireNonNull(limits, "limits must not be null");
     }
 
     /**
-     * Create options that trust no proxy.
+     * Create options that trust no proxy and apply the default limits.
      * @param name the application's name
      * @param underscoreHeaders the underscore policy
      * @param environ deployer-supplied environ pairs
@@ -45,7 +48,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      */
     public GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, Map<String, String> environ,
             RequestObserver observer, boolean strictPaths) {
-        this(name, underscoreHeaders, environ, observer, strictPaths, TrustedProxies.NONE);
+        this(name, underscoreHeaders, environ, observer, strictPaths, TrustedProxies.NONE, RequestLimits.DEFAULTS);
     }
 
     /**
@@ -64,7 +67,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withObserver(RequestObserver observer) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies, limits);
     }
 
     /**
@@ -73,7 +76,7 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withStrictPaths(boolean strictPaths) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies, limits);
     }
 
     /**
@@ -82,13 +85,23 @@ public record GatewayOptions(String name, UnderscoreHeaders underscoreHeaders, M
      * @return new options
      */
     public GatewayOptions withTrustedProxies(TrustedProxies trustedProxies) {
-        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies);
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies, limits);
+    }
+
+    /**
+     * Return these options with other request limits.
+     * @param limits the request size limits
+     * @return new options
+     */
+    public GatewayOptions withLimits(RequestLimits limits) {
+        return new GatewayOptions(name, underscoreHeaders, environ, observer, strictPaths, trustedProxies, limits);
     }
 
     /**
      * Return the default options for an application of the given name.
      * @param name the application's name
-     * @return options that drop underscore headers, add no environ pairs, refuse ambiguous paths and trust no proxy
+     * @return options that drop underscore headers, add no environ pairs, refuse ambiguous paths, trust no proxy
+     *     and apply the default limits
      */
     public static GatewayOptions defaults(String name) {
         return new GatewayOptions(name, UnderscoreHeaders.DROP, Map.of());

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Read a request body as {@code wsgi.input}: buffered for {@code readLine}, ending at the declared
  * length even when the connection carries more (a pipelined request), or at the stream's end when the
- * length is unknown (docs/SPEC.md §4.1).
+ * length is unknown (docs/SPEC.md §4.1). A body of unknown length that grows past the mount's limit fails the
+ * read; the first {@link RequestBodyException} a read met is kept, for the engine to answer it (§4.3).
  */
 final class RequestInput implements Input {
 
@@ -35,10 +36,24 @@ final class RequestInput implements Input {
     /** Body bytes taken from the stream so far, for observers. */
     private long consumed;
 
+    private final RequestLimits limits;
+
+    /** The first failure a read met that is the client's doing, or {@code null}. */
+    private RequestBodyException failure;
+
+    /** How long reads waited for the stream, for the body rate; the application's own pace does not count. */
+    private long waitedNanos;
+
     RequestInput(InputStreamSource source, long contentLength) {
+        this(source, contentLength, RequestLimits.DEFAULTS.withMaxRequestBody(-1, "none").withMinBodyRate(0,
+                java.time.Duration.ZERO));
+    }
+
+    RequestInput(InputStreamSource source, long contentLength, RequestLimits limits) {
         this.source = source;
         this.remaining = contentLength;
         this.ended = contentLength == 0;
+        this.limits = limits;
     }
 
     /** Open the body stream only when the application first reads, so that unread bodies cost nothing. */
@@ -53,6 +68,11 @@ final class RequestInput implements Input {
     /** Return how many body bytes were taken from the request stream so far. */
     long consumed() {
         return consumed;
+    }
+
+    /** Return the first failure a read met that is the client's doing, or {@code null}. */
+    RequestBodyException failure() {
+        return failure;
     }
 
     @Override
@@ -197,22 +217,48 @@ final class RequestInput implements Input {
     }
 
     private int readStream(byte[] out, int offset, int length) throws IOException {
+        if (failure != null) {
+            // The body cannot go on: every later read fails the same way, never with the bytes behind the fault.
+            throw failure;
+        }
         if (ended) {
             return -1;
         }
-        if (stream == null) {
-            stream = source.open();
-        }
-        int max = remaining < 0 ? length : (int) Math.min(length, remaining);
-        int n = stream.read(out, offset, max);
-        while (n == 0) {
+        int n;
+        try {
+            if (stream == null) {
+                stream = source.open();
+            }
+            int max = remaining < 0 ? length : (int) Math.min(length, remaining);
+            long start = System.nanoTime();
             n = stream.read(out, offset, max);
+            while (n == 0) {
+                n = stream.read(out, offset, max);
+            }
+            waitedNanos += System.nanoTime() - start;
+        }
+        catch (RequestBodyException ex) {
+            failure = ex;
+            throw ex;
         }
         if (n < 0) {
             ended = true;
             return -1;
         }
         consumed += n;
+        if (limits.bodyTooLong(consumed)) {
+            failure = RequestBodyException.tooLarge("the request body is longer than " + limits.maxRequestBody()
+                    + " bytes, the limit " + limits.bodySetting() + " sets (docs/SPEC.md §14)");
+            throw failure;
+        }
+        if (!ended && limits.bodyTooSlow(consumed, waitedNanos)) {
+            // A client that dribbles its body keeps a thread for as long as it likes unless its pace is held too.
+            failure = RequestBodyException.timedOut("the client sent " + consumed + " body bytes in "
+                    + waitedNanos / 1_000_000 + " ms of waiting, slower than the " + limits.minBodyRate()
+                    + " bytes a second gateway.timeouts.min-body-rate asks once the application waited "
+                    + limits.bodyGrace().toMillis() + " ms (docs/SPEC.md §14)", null);
+            throw failure;
+        }
         if (remaining > 0) {
             remaining -= n;
             ended = remaining == 0;

@@ -46,7 +46,7 @@ record RequestOrigin(String remoteAddress, int remotePort, String scheme, String
         String name = serverName;
         int port = headers.hostPort() >= 0 ? headers.hostPort() : proto == null ? serverPort : defaultPort(scheme);
         if (forwardedHost != null) {
-            if (!RequestPolicy.validAuthority(forwardedHost) || forwardedHost.contains("@")) {
+            if (!RequestTargets.validAuthority(forwardedHost) || forwardedHost.contains("@")) {
                 throw invalid("X-Forwarded-Host or Forwarded host", forwardedHost, "is not a host with an optional port");
             }
             int colon = forwardedHost.lastIndexOf(':');

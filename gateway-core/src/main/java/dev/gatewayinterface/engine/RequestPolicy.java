@@ -12,28 +12,26 @@ import java.util.Locale;
  */
 final class RequestPolicy {
 
-    /** Chars RFC 3986 allows in a path or query as they stand: unreserved, sub-delims, ':', '@', '/', '?', '%'. */
-    private static final boolean[] TARGET_CHARS = new boolean[128];
-
-    static {
-        String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?%";
-        for (char c : allowed.toCharArray()) {
-            TARGET_CHARS[c] = true;
-        }
-    }
-
     private RequestPolicy() {
     }
 
-    /** Why a request was refused: the status to answer, and the rule, for the body and the log. */
-    record Refusal(int status, String reason, String rule) {
+    /**
+     * Tell whether the request is {@code OPTIONS *}, a question about the server that the gateway answers itself.
+     * Only a binding that hands the raw target over can tell; Tomcat answers it before any application.
+     */
+    static boolean isServerOptions(Exchange exchange) {
+        return "OPTIONS".equals(exchange.method()) && "*".equals(exchange.rawTarget());
     }
 
     /**
      * Check one request.
      * @return the refusal, or {@code null} when the request may reach the application
      */
-    static Refusal check(Exchange exchange, boolean strictPaths) {
+    static Refusal check(Exchange exchange, boolean strictPaths, RequestLimits limits) {
+        Refusal tooLong = checkRequestLine(exchange, limits);
+        if (tooLong != null) {
+            return tooLong;
+        }
         String protocol = exchange.protocol();
         if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol) && !"HTTP/2.0".equals(protocol)) {
             return new Refusal(505, "HTTP Version Not Supported", "the version " + quote(protocol)
@@ -47,29 +45,80 @@ final class RequestPolicy {
             return new Refusal(501, "Not Implemented", "CONNECT asks for a tunnel, which this server does not make "
                     + "(RFC 9110 §9.3.6)");
         }
-        Refusal target = checkTarget(exchange);
+        Refusal target = isServerOptions(exchange) ? null : checkTarget(exchange);
         if (target != null) {
             return target;
         }
-        if (strictPaths) {
+        if (strictPaths && !isServerOptions(exchange)) {
             Refusal ambiguous = checkSegments(exchange.rawScriptName() + exchange.rawPathInfo());
             if (ambiguous != null) {
                 return ambiguous;
             }
         }
         Headers headers = Headers.of(exchange);
+        Refusal size = headers.sizeError(limits);
+        if (size != null) {
+            return size;
+        }
         Refusal syntax = headers.syntaxError();
         if (syntax != null) {
             return syntax;
         }
         Refusal framing = checkFraming(headers, protocol);
-        return framing != null ? framing : checkHost(headers, protocol, exchange.rawTarget() != null);
+        if (framing != null) {
+            return framing;
+        }
+        Refusal host = RequestTargets.checkHosts(headers.values("host"), protocol, exchange.rawTarget());
+        if (host != null) {
+            return host;
+        }
+        Refusal expectation = checkExpect(headers);
+        return expectation != null ? expectation : checkBodySize(exchange, limits);
+    }
+
+    /**
+     * Refuse a request line longer than the limit, counted as it went on the wire: method, target and version with
+     * a space between each. A server that parsed a longer one already refused it itself.
+     */
+    private static Refusal checkRequestLine(Exchange exchange, RequestLimits limits) {
+        String target = exchange.rawTarget();
+        long targetLength = target != null ? target.length()
+                : exchange.rawScriptName().length() + exchange.rawPathInfo().length()
+                        + (exchange.rawQuery() != null ? 1 + exchange.rawQuery().length() : 0);
+        long length = exchange.method().length() + 1 + targetLength + 1 + exchange.protocol().length();
+        if (length > limits.maxRequestLine()) {
+            return new Refusal(414, "URI Too Long", "the request line is " + length + " bytes long, more than the "
+                    + limits.maxRequestLine() + " gateway.limits.max-request-line allows (RFC 9112 §3)");
+        }
+        return null;
+    }
+
+    /** Refuse an expectation other than {@code 100-continue}, which is the only one a server can meet. */
+    private static Refusal checkExpect(Headers headers) {
+        for (String expect : headers.values("expect")) {
+            if (!expect.equalsIgnoreCase("100-continue")) {
+                return new Refusal(417, "Expectation Failed", "the expectation " + quote(expect)
+                        + " cannot be met; only 100-continue can (RFC 9110 §10.1.1)");
+            }
+        }
+        return null;
+    }
+
+    /** Refuse a body whose declared length is over the mount's limit, before the application reads any of it. */
+    private static Refusal checkBodySize(Exchange exchange, RequestLimits limits) {
+        long length = exchange.contentLength();
+        if (limits.bodyTooLong(length)) {
+            return new Refusal(413, "Content Too Large", "the request body of " + length + " bytes is longer than "
+                    + limits.maxRequestBody() + " bytes, the limit " + limits.bodySetting()
+                    + " sets (RFC 9110 §15.5.14)");
+        }
+        return null;
     }
 
     private static Refusal checkTarget(Exchange exchange) {
         String target = exchange.rawTarget();
         if (target != null) {
-            Refusal raw = checkRawTarget(target);
+            Refusal raw = RequestTargets.check(exchange.method(), target);
             if (raw != null) {
                 return raw;
             }
@@ -80,10 +129,12 @@ final class RequestPolicy {
                     + " is not in origin form (RFC 9112 §3.2)");
         }
         String query = exchange.rawQuery();
-        String bad = firstBadChar(path) != null ? path : query != null && firstBadChar(query) != null ? query : null;
+        String bad = RequestTargets.firstBadChar(path) != null ? path
+                : query != null && RequestTargets.firstBadChar(query) != null ? query : null;
         if (bad != null) {
-            return new Refusal(400, "Bad Request", "the target " + quote(bad) + " holds " + firstBadChar(bad)
-                    + ", which a request target must percent-encode (RFC 3986 §3.3, RFC 9112 §3.2)");
+            return new Refusal(400, "Bad Request", "the target " + quote(bad) + " holds "
+                    + RequestTargets.firstBadChar(bad) + ", which a request target must percent-encode (RFC 3986 §3.3, "
+                    + "RFC 9112 §3.2)");
         }
         return null;
     }
@@ -108,98 +159,30 @@ final class RequestPolicy {
         return null;
     }
 
-    /** Accept origin form ({@code /path?query}) and absolute form ({@code http://host/path}) only. */
-    private static Refusal checkRawTarget(String target) {
-        String rest = target;
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            int slash = target.indexOf('/', lower.indexOf("//") + 2);
-            String authority = target.substring(lower.indexOf("//") + 2, slash < 0 ? target.length() : slash);
-            if (authority.contains("@") || !validAuthority(authority)) {
-                return new Refusal(400, "Bad Request", "the target " + quote(target)
-                        + " has no valid authority (RFC 9112 §3.2.2)");
-            }
-            rest = slash < 0 ? "/" : target.substring(slash);
-        }
-        if (!rest.startsWith("/")) {
-            return new Refusal(400, "Bad Request", "the target " + quote(target)
-                    + " is neither in origin form nor in absolute form (RFC 9112 §3.2)");
-        }
-        String bad = firstBadChar(rest);
-        if (bad != null) {
-            return new Refusal(400, "Bad Request", "the target " + quote(target) + " holds " + bad
-                    + ", which a request target must percent-encode (RFC 3986 §3.3, RFC 9112 §3.2)");
-        }
-        return null;
-    }
-
-    private static String firstBadChar(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 128 || !TARGET_CHARS[c]) {
-                return quote(String.valueOf(c));
-            }
-        }
-        return null;
-    }
-
     /**
-     * Check the Host headers. A missing one is refused only for a request that came over a connection the
-     * binding saw raw: servers that check targets themselves (Tomcat) refuse it too, and a mock request
-     * (MockMvc, WebTestClient's mock server) has no connection and no Host.
+     * Refuse any Transfer-Encoding but one {@code chunked}: a list that is malformed or does not end with one
+     * {@code chunked} with 400, since its framing cannot be known; a well-formed list naming a coding this server does
+     * not decode with 501. Tomcat draws the same line, so both stacks answer alike.
      */
-    private static Refusal checkHost(Headers headers, String protocol, boolean fromConnection) {
-        List<String> hosts = headers.values("host");
-        if (hosts.size() > 1) {
-            return new Refusal(400, "Bad Request", "the request has " + hosts.size() + " Host headers; exactly one "
-                    + "is allowed (RFC 9112 §3.2)");
+    private static Refusal checkCodings(List<String> values) {
+        String all = quote(String.join(", ", values));
+        List<String> codings = new ArrayList<>();
+        for (String value : values) {
+            for (String coding : value.split(",", -1)) {
+                codings.add(coding.strip());
+            }
         }
-        if (hosts.isEmpty()) {
-            return fromConnection && "HTTP/1.1".equals(protocol) ? new Refusal(400, "Bad Request",
-                    "an HTTP/1.1 request needs a Host header (RFC 9112 §3.2)") : null;
+        long chunked = codings.stream().filter(coding -> coding.equalsIgnoreCase("chunked")).count();
+        if (codings.stream().anyMatch(coding -> !ResponseRules.isToken(coding)) || chunked > 1
+                || (chunked == 1 && !codings.get(codings.size() - 1).equalsIgnoreCase("chunked"))) {
+            return new Refusal(400, "Bad Request", "Transfer-Encoding " + all + " is not a list of codings ending in "
+                    + "one \"chunked\", so the body's end cannot be known (RFC 9112 §6.1, §7)");
         }
-        String host = hosts.get(0);
-        if (host.isEmpty() || host.contains("@") || !validAuthority(host)) {
-            return new Refusal(400, "Bad Request", "the Host " + quote(host)
-                    + " is not a host with an optional port (RFC 9110 §7.2; no userinfo)");
+        if (codings.size() > 1 || chunked == 0) {
+            return new Refusal(501, "Not Implemented", "Transfer-Encoding " + all + " names a coding other than "
+                    + "\"chunked\", the one this server reads (RFC 9112 §6.1)");
         }
         return null;
-    }
-
-    /** Check {@code host[:port]}: a reg-name, an IPv4 address or a bracketed IPv6 literal, and a decimal port. */
-    static boolean validAuthority(String authority) {
-        String host = authority;
-        String port = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                return false;
-            }
-            host = authority.substring(0, close + 1);
-            String rest = authority.substring(close + 1);
-            if (!rest.isEmpty()) {
-                if (rest.charAt(0) != ':') {
-                    return false;
-                }
-                port = rest.substring(1);
-            }
-        }
-        else {
-            int colon = authority.lastIndexOf(':');
-            if (colon >= 0) {
-                host = authority.substring(0, colon);
-                port = authority.substring(colon + 1);
-            }
-        }
-        if (port != null && (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9'))) {
-            return false;
-        }
-        if (host.startsWith("[")) {
-            return host.length() > 2 && host.substring(1, host.length() - 1).chars()
-                .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-        }
-        return !host.isEmpty() && host.chars()
-            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-._~%!$&'()*+,;=".indexOf(c) >= 0));
     }
 
     private static Refusal checkFraming(Headers headers, String protocol) {
@@ -209,9 +192,9 @@ final class RequestPolicy {
             if ("HTTP/1.0".equals(protocol)) {
                 return new Refusal(400, "Bad Request", "an HTTP/1.0 request has no Transfer-Encoding (RFC 9112 §6.1)");
             }
-            if (codings.size() > 1 || !codings.get(0).equalsIgnoreCase("chunked")) {
-                return new Refusal(501, "Not Implemented", "Transfer-Encoding " + quote(String.join(", ", codings))
-                        + " is not exactly \"chunked\", the one coding this server reads (RFC 9112 §6.1)");
+            Refusal coding = checkCodings(codings);
+            if (coding != null) {
+                return coding;
             }
         }
         if (lengths.size() > 1) {
@@ -251,6 +234,26 @@ final class RequestPolicy {
                 }
             }
             return found;
+        }
+
+        /** Refuse more header lines, or more header bytes, than the limits allow, counted as Reactor Netty does. */
+        Refusal sizeError(RequestLimits limits) {
+            if (names.size() > limits.maxHeaderCount()) {
+                return new Refusal(431, "Request Header Fields Too Large", "the request has " + names.size()
+                        + " header lines, more than the " + limits.maxHeaderCount()
+                        + " gateway.limits.max-header-count allows (RFC 6585 §5)");
+            }
+            long bytes = 0;
+            for (int i = 0; i < names.size(); i++) {
+                // "name: value" and its CR, as each line went on the wire.
+                bytes += names.get(i).length() + values.get(i).length() + 3;
+            }
+            if (bytes > limits.maxHeaderSize()) {
+                return new Refusal(431, "Request Header Fields Too Large", "the header lines hold " + bytes
+                        + " bytes, more than the " + limits.maxHeaderSize()
+                        + " gateway.limits.max-header-size allows (RFC 6585 §5)");
+            }
+            return null;
         }
 
         Refusal syntaxError() {

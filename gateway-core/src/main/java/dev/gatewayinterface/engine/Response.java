@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,9 @@ final class Response implements StartResponse, Write {
     private static final Logger logger = LoggerFactory.getLogger(Gateway.class);
 
     private static final byte[] ERROR_BODY = "500 Internal Server Error\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** What {@code OPTIONS *} answers: Tomcat's own list, so that both stacks say the same. */
+    static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
 
     private final Exchange exchange;
 
@@ -59,11 +63,16 @@ final class Response implements StartResponse, Write {
 
     private final RequestObserver.Request observed;
 
-    Response(Exchange exchange, String application, boolean head, RequestObserver.Request observed) {
+    /** Tells whether the connection must close after this response, however it ends. */
+    private final BooleanSupplier closeConnection;
+
+    Response(Exchange exchange, String application, boolean head, RequestObserver.Request observed,
+            BooleanSupplier closeConnection) {
         this.exchange = exchange;
         this.application = application;
         this.head = head;
         this.observed = observed;
+        this.closeConnection = closeConnection;
     }
 
     @Override
@@ -232,12 +241,12 @@ final class Response implements StartResponse, Write {
      * text naming the rule, and {@code Connection: close}, so that nothing behind the request on the same
      * connection is read as a request of its own (SPEC §14).
      */
-    void refuse(int status, String reason, String rule) throws IOException {
-        logger.debug("Refused a request for application '{}' with {}: {}", application, status, rule);
-        // Native strings throughout (SPEC §2): the rule quotes request values one char a byte.
-        byte[] body = (status + " " + reason + ": " + rule + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    void refuse(Refusal refusal) throws IOException {
+        int status = refusal.status();
+        logger.debug("Refused a request for application '{}' with {}: {}", application, status, refusal.rule());
+        byte[] body = refusal.body();
         try {
-            exchange.sendHeaders(status, reason, List.of(new Header("Content-Type", "text/plain; charset=iso-8859-1"),
+            exchange.sendHeaders(status, refusal.reason(), List.of(new Header("Content-Type", Refusal.CONTENT_TYPE),
                     new Header("Content-Length", Integer.toString(body.length)), new Header("Connection", "close")));
             headersSent = true;
             started = true;
@@ -248,6 +257,34 @@ final class Response implements StartResponse, Write {
                 exchange.write(body, 0, body.length);
                 sent += body.length;
             }
+            exchange.complete();
+        }
+        catch (IOException ex) {
+            throw clientGone(ex);
+        }
+        finally {
+            ended = true;
+        }
+    }
+
+    /** Tell whether nothing was sent yet, so that {@link #refuse} can still answer. */
+    boolean canRefuse() {
+        return !headersSent && !clientGone;
+    }
+
+    /**
+     * Answer {@code OPTIONS *}, a question about the server rather than a resource, with the methods the gateway
+     * lets through, as Tomcat does for every application it serves (RFC 9110 §9.3.7).
+     */
+    void allowMethods() throws IOException {
+        try {
+            exchange.sendHeaders(200, "OK", List.of(new Header("Allow", ALLOWED_METHODS),
+                    new Header("Content-Length", "0")));
+            headersSent = true;
+            started = true;
+            code = 200;
+            declaredLength = 0;
+            started(200);
             exchange.complete();
         }
         catch (IOException ex) {
@@ -350,12 +387,20 @@ final class Response implements StartResponse, Write {
         }
         headersSent = true;
         try {
-            exchange.sendHeaders(code, status.substring(4), headers);
+            exchange.sendHeaders(code, status.substring(4), closeConnection.getAsBoolean() ? closing(headers) : headers);
         }
         catch (IOException ex) {
             throw clientGone(ex);
         }
         started(code);
+    }
+
+    /** Add {@code Connection: close} to the application's headers, which never hold a Connection header (§5.3). */
+    private static List<Header> closing(List<Header> headers) {
+        List<Header> closing = new ArrayList<>(headers.size() + 1);
+        closing.addAll(headers);
+        closing.add(new Header("Connection", "close"));
+        return closing;
     }
 
     /** HEAD, 1xx, 204 and 304 responses carry no body bytes (docs/SPEC.md §6.4). */

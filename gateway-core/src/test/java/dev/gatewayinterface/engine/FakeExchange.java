@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ public final class FakeExchange implements Exchange {
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private byte[] requestBody = new byte[0];
     private byte[] pipelined = new byte[0];
+    private IOException bodyFailure;
     private Long declaredContentLength;
     private boolean transferSupported;
     private long failWritesAfter = -1;
@@ -173,6 +175,12 @@ public final class FakeExchange implements Exchange {
         return this;
     }
 
+    /** Make the body stream fail, as a server's does on a broken chunk or a stalled client, after the body's bytes. */
+    public FakeExchange failingBody(IOException failure) {
+        this.bodyFailure = failure;
+        return this;
+    }
+
     public FakeExchange contentLength(long contentLength) {
         this.declaredContentLength = contentLength;
         return this;
@@ -283,6 +291,15 @@ public final class FakeExchange implements Exchange {
         System.arraycopy(requestBody, 0, connection, 0, requestBody.length);
         System.arraycopy(pipelined, 0, connection, requestBody.length, pipelined.length);
         openedBody = new ByteArrayInputStream(connection);
+        if (bodyFailure != null) {
+            return new SequenceInputStream(openedBody, new InputStream() {
+
+                @Override
+                public int read() throws IOException {
+                    throw bodyFailure;
+                }
+            });
+        }
         return openedBody;
     }
 

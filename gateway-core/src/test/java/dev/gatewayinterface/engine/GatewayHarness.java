@@ -59,8 +59,13 @@ public final class GatewayHarness implements BeforeEachCallback, AfterEachCallba
      * while the application runs; it is checked after the test even when the gateway throws.
      */
     public FakeExchange serve(FakeExchange exchange, Application application) {
+        return serve(exchange, application, GatewayOptions.defaults(APPLICATION_NAME));
+    }
+
+    /** Serve the given exchange with options of the test's own, such as other limits. */
+    public FakeExchange serve(FakeExchange exchange, Application application, GatewayOptions options) {
         served.add(exchange);
-        new Gateway(application, GatewayOptions.defaults(APPLICATION_NAME)).handle(exchange);
+        new Gateway(application, options).handle(exchange);
         return exchange;
     }
 }

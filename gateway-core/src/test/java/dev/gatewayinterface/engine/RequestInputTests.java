@@ -1,6 +1,7 @@
 package dev.gatewayinterface.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -221,6 +222,64 @@ class RequestInputTests {
         assertThat(input.read()).isEmpty();
         assertThat(input.readLine()).isEmpty();
         assertThat(source.opens).isZero();
+    }
+
+    @Test
+    void failsABodyOfUnknownLengthOnceItGrowsPastTheLimit() throws IOException {
+        RequestInput input = new RequestInput(new CountingSource("x".repeat(20), ""), -1,
+                RequestLimits.DEFAULTS.withMaxRequestBody(10, "gateway.apps.up.limits.max-request-body"));
+        assertThatExceptionOfType(RequestBodyException.class).isThrownBy(input::read)
+            .satisfies(ex -> assertThat(ex.status()).isEqualTo(413))
+            .withMessageContaining("longer than 10 bytes")
+            .withMessageContaining("gateway.apps.up.limits.max-request-body");
+        assertThat(input.failure()).isNotNull();
+        assertThatExceptionOfType(RequestBodyException.class).as("every later read").isThrownBy(() -> input.read(1));
+    }
+
+    @Test
+    void readsABodyUpToTheLimit() throws IOException {
+        RequestInput input = new RequestInput(new CountingSource("x".repeat(10), ""), -1,
+                RequestLimits.DEFAULTS.withMaxRequestBody(10, "gateway.limits.max-request-body"));
+        assertThat(input.read()).hasSize(10);
+        assertThat(input.failure()).isNull();
+    }
+
+    @Test
+    void failsABodyTheClientSendsSlowerThanTheMinimumRate() {
+        // A client that sends a byte every 20 ms, held to a kilobyte a second once 100 ms were waited for it.
+        InputStream dribbling = new InputStream() {
+
+            @Override
+            public int read() {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) {
+                bytes[offset] = (byte) read();
+                return 1;
+            }
+        };
+        RequestInput input = new RequestInput(() -> dribbling, -1, RequestLimits.DEFAULTS
+            .withMinBodyRate(1024, java.time.Duration.ofMillis(100)));
+        assertThatExceptionOfType(RequestBodyException.class).isThrownBy(input::read)
+            .satisfies(ex -> assertThat(ex.status()).isEqualTo(408))
+            .withMessageContaining("slower than the 1024 bytes a second gateway.timeouts.min-body-rate asks");
+    }
+
+    @Test
+    void keepsTheClientsFaultTheBodyStreamReported() {
+        RequestBodyException broken = RequestBodyException.malformed("the chunk-size line \"5 \" is malformed", null);
+        RequestInput input = new RequestInput(() -> new InputStream() {
+
+            @Override
+            public int read() throws IOException {
+                throw broken;
+            }
+        }, -1);
+        assertThatExceptionOfType(RequestBodyException.class).isThrownBy(input::read).isSameAs(broken);
+        assertThat(input.failure()).isSameAs(broken);
     }
 
     private static RequestInput input(String body) {

@@ -33,6 +33,8 @@ class RequestPolicyTests {
                 refused("a target with a raw space", 400, "RFC 3986", exchange -> exchange.rawPathInfo("/a b")),
                 refused("a raw non-ASCII target", 400, "RFC 3986", exchange -> exchange.rawPathInfo("/caf\u00e9")),
                 refused("a query with a raw quote", 400, "RFC 3986", exchange -> exchange.rawQuery("a=\"b\"")),
+                refused("a '%' starting no escape in the path", 400, "%XX", exchange -> exchange.rawPathInfo("/a%zz")),
+                refused("a '%' ending the query", 400, "%XX", exchange -> exchange.rawQuery("q=%")),
                 refused("no Host on HTTP/1.1", 400, "RFC 9112 §3.2",
                         exchange -> exchange.withoutHost().rawTarget("/")),
                 refused("an asterisk raw target", 400, "RFC 9112 §3.2", exchange -> exchange.rawTarget("*")),
@@ -48,11 +50,15 @@ class RequestPolicyTests {
                         exchange -> exchange.header("Transfer-Encoding", "xchunked")),
                 refused("Transfer-Encoding identity", 501, "RFC 9112 §6.1",
                         exchange -> exchange.header("Transfer-Encoding", "identity")),
-                refused("an empty Transfer-Encoding", 501, "RFC 9112 §6.1",
+                refused("an empty Transfer-Encoding", 400, "RFC 9112 §6.1",
                         exchange -> exchange.header("Transfer-Encoding", "")),
+                refused("chunked then gzip", 400, "RFC 9112 §6.1",
+                        exchange -> exchange.header("Transfer-Encoding", "chunked, gzip")),
+                refused("a quoted chunked", 400, "RFC 9112 §6.1",
+                        exchange -> exchange.header("Transfer-Encoding", "\"chunked\"")),
                 refused("gzip then chunked", 501, "RFC 9112 §6.1",
                         exchange -> exchange.header("Transfer-Encoding", "gzip, chunked")),
-                refused("Transfer-Encoding twice", 501, "RFC 9112 §6.1",
+                refused("Transfer-Encoding twice", 400, "RFC 9112 §6.1",
                         exchange -> exchange.header("Transfer-Encoding", "chunked").header("Transfer-Encoding", "chunked")),
                 refused("Transfer-Encoding on HTTP/1.0", 400, "RFC 9112 §6.1",
                         exchange -> exchange.protocol("HTTP/1.0").header("Transfer-Encoding", "chunked")),
@@ -69,7 +75,26 @@ class RequestPolicyTests {
                 refused("a dot-dot segment with a parameter", 400, "gateway.paths.strict",
                         exchange -> exchange.rawPathInfo("/..;/hello")),
                 refused("a path parameter", 400, "gateway.paths.strict", exchange -> exchange.rawPathInfo("/a;jsessionid=1")),
-                refused("an encoded semicolon", 400, "gateway.paths.strict", exchange -> exchange.rawPathInfo("/a%3Bb")));
+                refused("an encoded semicolon", 400, "gateway.paths.strict", exchange -> exchange.rawPathInfo("/a%3Bb")),
+                refused("an expectation other than 100-continue", 417, "RFC 9110 §10.1.1",
+                        exchange -> exchange.header("Expect", "200-ok")),
+                refused("an absolute target naming another host than Host", 400, "RFC 9112 §3.2.2",
+                        exchange -> exchange.rawTarget("http://other/x").header("Host", "localhost")),
+                refused("a request line over the limit", 414, "gateway.limits.max-request-line",
+                        exchange -> exchange.rawQuery("q=" + "a".repeat(8192))),
+                refused("more header lines than the limit", 431, "gateway.limits.max-header-count",
+                        exchange -> manyHeaders(exchange, 101)),
+                refused("more header bytes than the limit", 431, "gateway.limits.max-header-size",
+                        exchange -> exchange.header("X-Big", "a".repeat(8192))),
+                refused("a declared body over the limit", 413, "gateway.limits.max-request-body",
+                        exchange -> exchange.contentLength(10L * 1024 * 1024 + 1)));
+    }
+
+    private static FakeExchange manyHeaders(FakeExchange exchange, int count) {
+        for (int i = 1; i < count; i++) {
+            exchange.header("X-H" + i, "v");
+        }
+        return exchange;
     }
 
     private static Arguments refused(String situation, int status, String clause, UnaryOperator<FakeExchange> request) {
@@ -104,6 +129,31 @@ class RequestPolicyTests {
     }
 
     @Test
+    void answersOptionsAsteriskWithoutTheApplication() {
+        AtomicBoolean called = new AtomicBoolean();
+        FakeExchange exchange = harness.serve(new FakeExchange().method("OPTIONS").rawTarget("*").rawPathInfo("*"),
+                (environ, start) -> {
+                    called.set(true);
+                    return List.of();
+                });
+        assertThat(called).as("application called").isFalse();
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.header("Allow")).isEqualTo("GET, HEAD, POST, PUT, DELETE, OPTIONS");
+        assertThat(exchange.header("Connection")).isNull();
+        assertThat(exchange.completed()).isTrue();
+    }
+
+    @Test
+    void appliesTheMountsOwnBodyLimit() {
+        FakeExchange exchange = new FakeExchange().method("POST").body("x".repeat(11));
+        new Gateway((environ, start) -> List.of(), GatewayOptions.defaults("small")
+            .withLimits(RequestLimits.DEFAULTS.withMaxRequestBody(10, "gateway.apps.small.limits.max-request-body")))
+            .handle(exchange);
+        assertThat(exchange.status()).isEqualTo(413);
+        assertThat(exchange.bodyText()).contains("gateway.apps.small.limits.max-request-body");
+    }
+
+    @Test
     void letsOrdinaryRequestsThrough() {
         for (UnaryOperator<FakeExchange> request : List.<UnaryOperator<FakeExchange>>of(
                 exchange -> exchange.header("Host", "example.com:8080"),
@@ -111,11 +161,16 @@ class RequestPolicyTests {
                 exchange -> exchange.header("Host", "192.0.2.1"),
                 exchange -> exchange.protocol("HTTP/1.0").withoutHost(),
                 exchange -> exchange.withoutHost(),
-                exchange -> exchange.rawTarget("http://example.com:8080/a?b"),
+                exchange -> exchange.rawTarget("http://example.com:8080/a?b").header("Host", "example.com:8080"),
                 exchange -> exchange.protocol("HTTP/2.0"),
                 exchange -> exchange.method("PATCH").header("Transfer-Encoding", "Chunked"),
                 exchange -> exchange.header("Content-Length", "0"),
-                exchange -> exchange.rawPathInfo("/caf%C3%A9/a:b@c/...x/.hidden").rawQuery("q=a+b&x=%20&y=/?;"))) {
+                exchange -> exchange.rawPathInfo("/caf%C3%A9/a:b@c/...x/.hidden").rawQuery("q=a+b&x=%20&y=/?;"),
+                exchange -> exchange.header("Expect", "100-Continue"),
+                exchange -> exchange.rawTarget("http://localhost").header("Host", "localhost"),
+                exchange -> exchange.rawQuery("q=" + "a".repeat(8000)),
+                exchange -> manyHeaders(exchange, 100),
+                exchange -> exchange.contentLength(10L * 1024 * 1024))) {
             FakeExchange exchange = harness.serve(request.apply(new FakeExchange()), (environ, start) -> {
                 start.start("204 No Content", List.of(new Header("X-Through", "yes")));
                 return List.of();

@@ -209,7 +209,8 @@ class ResponseTests {
 
     @Test
     void refusesWriteBeforeStartResponse() {
-        Response response = new Response(new FakeExchange(), GatewayHarness.APPLICATION_NAME, false, RequestObserver.Request.NONE);
+        Response response = new Response(new FakeExchange(), GatewayHarness.APPLICATION_NAME, false,
+                RequestObserver.Request.NONE, () -> false);
         assertThatIllegalStateException().isThrownBy(() -> response.write(bytes("early")))
                 .withMessageContaining("before start_response");
     }

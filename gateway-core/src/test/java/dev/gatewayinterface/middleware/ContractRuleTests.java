@@ -36,6 +36,8 @@ class ContractRuleTests {
     private static final Map<String, String> SERVER_INTERNAL = Map.of(
             "§1.4", "The server reads a body's length and file below the middleware, which passes them on.",
             "§3.4", "A middleware cannot tell a deployer key from any other key; §2 still checks their values.",
+            "§4.3", "Why a read of the body fails, and how the server answers the client's fault, happens below the "
+                    + "middleware, which sees the IOException pass as it came.",
             "§6.1", "When headers go out happens below the middleware, which sees only start_response.",
             "§6.2", "Flushing each chunk before taking the next happens below the middleware.",
             "§6.4", "What the server sends for HEAD, 1xx, 204 and 304 happens below the middleware; the "

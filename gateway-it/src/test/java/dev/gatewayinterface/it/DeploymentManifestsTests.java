@@ -44,7 +44,7 @@ class DeploymentManifestsTests {
     }
 
     @Test
-    void routesTheIngressToTheServicesPortWithNginxsUploadLimit() throws Exception {
+    void routesTheIngressToTheServicesPortWithNginxsUploadLimitAndTheGatewaysInStep() throws Exception {
         Manifest ingress = Manifest.of("ingress.yaml");
         Manifest service = Manifest.of("service.yaml");
         assertThat(ingress.text("spec.rules.0.http.paths.0.backend.service.name")).isEqualTo(service.text("metadata.name"));
@@ -55,6 +55,8 @@ class DeploymentManifestsTests {
         assertThat(limit.find()).isTrue();
         assertThat(ingress.map("metadata.annotations").key("nginx.ingress.kubernetes.io/proxy-body-size"))
             .isEqualTo(limit.group(1));
+        // nginx's 32m is the gateway's 32MB: a smaller gateway limit would answer 413 to what nginx let through.
+        assertThat(environment).containsEntry("GATEWAY_LIMITS_MAXREQUESTBODY", limit.group(1).toUpperCase() + "B");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,11 +65,12 @@ abstract class NginxFrontContractTests {
     @BeforeAll
     void startNginxInFrontOfTheGateway() throws Exception {
         networks = ProxyNetworks.create();
-        String[] settings = gatewaySettings();
-        String[] all = new String[settings.length + 1];
-        all[0] = "gateway.proxy.trusted=" + networks.back().subnet();
-        System.arraycopy(settings, 0, all, 1, settings.length);
-        gateway = GatewayServer.start(stack, all);
+        List<String> settings = new ArrayList<>(List.of("gateway.proxy.trusted=" + networks.back().subnet(),
+                // The body limit in step with nginx's client_max_body_size, as docs/deploy/kubernetes/deployment.yaml
+                // sets it.
+                "gateway.limits.max-request-body=32MB"));
+        settings.addAll(List.of(gatewaySettings()));
+        gateway = GatewayServer.start(stack, settings.toArray(String[]::new));
         Path work = ItPaths.module().resolve("target/" + getClass().getSimpleName());
         TlsFiles tls = TlsFiles.create(work);
         nginx = nginx(work, tls);

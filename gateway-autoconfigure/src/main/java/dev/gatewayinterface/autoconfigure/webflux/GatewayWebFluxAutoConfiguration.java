@@ -23,6 +23,7 @@ import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -44,6 +45,7 @@ import org.springframework.web.reactive.DispatcherHandler;
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnMountedApplications
 @ConditionalOnEnabledMounts
+@Import(GatewayNettyConfiguration.class)
 public final class GatewayWebFluxAutoConfiguration {
 
     /** The name of the executor that runs applications; define a bean of this name to replace it. */
@@ -56,7 +58,7 @@ public final class GatewayWebFluxAutoConfiguration {
             GatewayProperties properties) {
         GatewayProperties.Reactive reactive = properties.getReactive();
         return new GatewayHandlerMapping(mounts, mount -> new ReactiveGatewayAdapter(mount.gateway(), executor::execute,
-                reactive.getRetryAfter(), reactive.getClientTimeout(),
+                reactive.getRetryAfter(), reactive.getClientTimeout(), properties.getTimeouts().getRequestBody(),
                 properties.errorsOf(mount.name()) == GatewayProperties.ErrorHandling.SPRING));
     }
 

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +36,17 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, HttpServletRequest.class })
 @ConditionalOnBean(Mounts.class)
 @ConditionalOnMountedApplications
-@Import(GatewayTomcatConfiguration.class)
+@Import({ GatewayTomcatConfiguration.class, GatewayTomcatGuardConfiguration.class })
 public final class GatewayWebMvcAutoConfiguration {
 
     @Bean
     GatewayHandlerMapping gatewayHandlerMapping(Mounts mounts, GatewayProperties properties) {
-        return new GatewayHandlerMapping(mounts, mount -> new ServletGatewayAdapter(mount.gateway(),
+        // The guard sets Tomcat's upload timeout from gateway.timeouts.request-body; without it Tomcat's own applies.
+        String bodyTimeout = properties.getGuard().isEnabled()
+                ? DurationStyle.SIMPLE.print(properties.getTimeouts().getRequestBody())
+                        + " (gateway.timeouts.request-body)"
+                : "the connection timeout (server.tomcat.connection-timeout)";
+        return new GatewayHandlerMapping(mounts, mount -> new ServletGatewayAdapter(mount.gateway(), bodyTimeout,
                 properties.errorsOf(mount.name()) == GatewayProperties.ErrorHandling.SPRING));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,6 +38,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Check that {@link GatewayWebFluxAutoConfiguration} serves the mounts on WebFlux only, beside the controllers,
@@ -165,6 +170,42 @@ class GatewayWebFluxAutoConfigurationTests {
         runner.withPropertyValues(property).run(context -> assertThat(context.getStartupFailure()).rootCause()
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage(message));
+    }
+
+    @Test
+    void guardsReactorNettyWithTheGatewaysLimitsAndTimeouts() {
+        runner.withPropertyValues("gateway.limits.max-request-line=4KB", "gateway.limits.max-header-size=12KB")
+            .run(context -> {
+                NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory();
+                context.getBean("gatewayNettyGuardCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+                HttpServer server = HttpServer.create().httpRequestDecoder(spec -> spec.validateHeaders(false));
+                for (NettyServerCustomizer customizer : factory.getServerCustomizers()) {
+                    server = customizer.apply(server);
+                }
+                assertThat(server.configuration().decoder().maxInitialLineLength()).isEqualTo(4096);
+                assertThat(server.configuration().decoder().maxHeaderSize()).isEqualTo(12 * 1024);
+                assertThat(server.configuration().decoder().validateHeaders()).as("Spring Boot's own setting").isFalse();
+                assertThat(server.configuration().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+            });
+    }
+
+    @Test
+    void leavesReactorNettysOwnIdleTimeoutWhenTheDeployerSetIt() {
+        runner.withPropertyValues("server.netty.idle-timeout=5m").run(context -> {
+            NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory();
+            context.getBean("gatewayNettyGuardCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+            HttpServer server = HttpServer.create().idleTimeout(Duration.ofMinutes(5));
+            for (NettyServerCustomizer customizer : factory.getServerCustomizers()) {
+                server = customizer.apply(server);
+            }
+            assertThat(server.configuration().idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+        });
+    }
+
+    @Test
+    void leavesReactorNettyAloneWhenTheGuardIsOff() {
+        runner.withPropertyValues("gateway.guard.enabled=false")
+            .run(context -> assertThat(context).doesNotHaveBean("gatewayNettyGuardCustomizer"));
     }
 
     @Test

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.mount.Mounts;
+import dev.gatewayinterface.servlet.HeaderTimeoutHttp11NioProtocol;
 import dev.gatewayinterface.servlet.ServletRequestBodyFilter;
+import dev.gatewayinterface.servlet.TomcatRequestGuardValve;
 import dev.gatewayinterface.servlet.TomcatExactContentTypeValve;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import dev.gatewayinterface.autoconfigure.MountDefinition;
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.ProtocolHandler;
+import org.apache.coyote.http11.Http11Nio2Protocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -21,6 +26,7 @@ import org.springframework.boot.test.context.runner.AbstractApplicationContextRu
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
@@ -136,6 +142,63 @@ class GatewayWebMvcAutoConfigurationTests {
             factory.getConnectorCustomizers().forEach(each -> each.customize(connector));
             assertThat(connector.getEncodedSolidusHandling()).isEqualTo("passthrough");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void guardsTomcatWithTheGatewaysLimitsAndTimeouts() {
+        runner.withPropertyValues("gateway.timeouts.request-header=3s", "gateway.timeouts.request-body=4s")
+            .run(context -> {
+                TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+                context.getBean("gatewayTomcatGuardCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+                assertThat(factory.getEngineValves()).hasExactlyElementsOfTypes(TomcatRequestGuardValve.class);
+                assertThat(factory.getProtocol()).isEqualTo(HeaderTimeoutHttp11NioProtocol.class.getName());
+                Connector connector = new Connector(factory.getProtocol());
+                factory.getConnectorCustomizers().forEach(each -> each.customize(connector));
+                factory.getProtocolHandlerCustomizers()
+                    .forEach(each -> ((TomcatProtocolHandlerCustomizer<ProtocolHandler>) each)
+                        .customize(connector.getProtocolHandler()));
+                HeaderTimeoutHttp11NioProtocol http = (HeaderTimeoutHttp11NioProtocol) connector.getProtocolHandler();
+                // Tomcat holds the request line and the headers in one buffer: room for both limits.
+                assertThat(http.getMaxHttpRequestHeaderSize()).isEqualTo(8192 + 8192);
+                assertThat(http.getMaxHeaderCount()).isEqualTo(100);
+                assertThat(http.getMaxExtensionSize()).isEqualTo(8192);
+                assertThat(http.getMaxTrailerSize()).isEqualTo(8192);
+                assertThat(http.getKeepAliveTimeout()).isEqualTo(60_000);
+                assertThat(http.getContinueResponseTiming()).isEqualTo("onRead");
+                assertThat(http.getDisableUploadTimeout()).isFalse();
+                assertThat(http.getConnectionUploadTimeout()).isEqualTo(4000);
+                assertThat(http.getRequestHeaderTimeout()).isEqualTo(Duration.ofSeconds(3));
+            });
+    }
+
+    @Test
+    void leavesTomcatsOwnKeepAliveTimeoutWhenTheDeployerSetIt() {
+        runner.withPropertyValues("server.tomcat.keep-alive-timeout=5m").run(context -> {
+            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+            context.getBean("gatewayTomcatGuardCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+            Connector connector = new Connector(factory.getProtocol());
+            int before = ((HeaderTimeoutHttp11NioProtocol) connector.getProtocolHandler()).getKeepAliveTimeout();
+            factory.getConnectorCustomizers().forEach(each -> each.customize(connector));
+            assertThat(((HeaderTimeoutHttp11NioProtocol) connector.getProtocolHandler()).getKeepAliveTimeout())
+                .isEqualTo(before);
+        });
+    }
+
+    @Test
+    void leavesAConnectorTheDeployerChoseInPlace() {
+        runner.run(context -> {
+            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+            factory.setProtocol(Http11Nio2Protocol.class.getName());
+            context.getBean("gatewayTomcatGuardCustomizer", WebServerFactoryCustomizer.class).customize(factory);
+            assertThat(factory.getProtocol()).isEqualTo(Http11Nio2Protocol.class.getName());
+        });
+    }
+
+    @Test
+    void leavesTomcatAloneWhenTheGuardIsOff() {
+        runner.withPropertyValues("gateway.guard.enabled=false")
+            .run(context -> assertThat(context).doesNotHaveBean("gatewayTomcatGuardCustomizer"));
     }
 
     @Test
