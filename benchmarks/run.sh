@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the benchmarks of docs/PERFORMANCE.md in one command:
-#   benchmarks/run.sh            the full run, about 55 minutes, results in benchmarks/results/
+#   benchmarks/run.sh            the full run, about an hour, results in benchmarks/results/
 #   benchmarks/run.sh --smoke    every mode briefly, then a check that the outputs exist and parse
+#   benchmarks/run.sh uwsgi      one mode only: here nginx -> uwsgi -> gateway vs proxy_pass vs uWSGI + CPython
 #   benchmarks/run.sh --help     every option (modes, candidates, cores, rounds, durations)
 # It installs wrk, Gunicorn, uWSGI and nginx from Debian's packages when missing (install-tools.sh), builds the
 # benchmark module when its jar is missing (or with BUILD=1), and runs on JDK 25 when the machine has it.

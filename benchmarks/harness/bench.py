@@ -16,8 +16,10 @@ import candidates as known
 import checks
 import modes
 import report
+import uwsgi_mode
 
 BENCHMARKS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNNERS = dict(modes.RUNNERS, uwsgi=uwsgi_mode.run_uwsgi)
 
 
 def parse(argv):
@@ -26,12 +28,15 @@ def parse(argv):
     parser.add_argument("--smoke", action="store_true",
                         help="check that everything runs: 1 round, 2 s warm-up, 2 s per measurement, 16 MiB bodies, "
                              "JMH with one short iteration; then assert the outputs exist and parse")
-    parser.add_argument("--modes", default="load,bodies,blocking,jmh", help="modes to run (default: all)")
+    parser.add_argument("mode", nargs="?", help="one mode to run, the same as --modes MODE")
+    parser.add_argument("--modes", default="load,bodies,blocking,uwsgi,jmh", help="modes to run (default: all)")
     parser.add_argument("--candidates", default="", help="only these candidates, comma-separated (default: all)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds (default 3)")
     parser.add_argument("--warmup", type=int, help="warm-up seconds per candidate (default 30)")
     parser.add_argument("--measure", type=int, help="seconds per measurement (default 10)")
     parser.add_argument("--connections", default="1,64,256", help="wrk connections of the load mode")
+    parser.add_argument("--uwsgi-connections", default="1,64",
+                        help="wrk connections of the uwsgi mode (--smoke: the last only)")
     parser.add_argument("--blocking-connections", type=int, default=1000, help="connections of the blocking mode")
     parser.add_argument("--body-mib", type=int, help="size of the large bodies in MiB (default 1024)")
     parser.add_argument("--server-cpus", help="cores the servers run on (default: 0)")
@@ -49,16 +54,17 @@ def parse(argv):
     for name, value in zip(("rounds", "warmup", "measure", "body_mib"), defaults):
         if getattr(args, name) is None:
             setattr(args, name, value)
-    args.modes = [m for m in args.modes.split(",") if m]
-    unknown = [m for m in args.modes if m not in modes.RUNNERS]
+    args.modes = [m for m in (args.mode or args.modes).split(",") if m]
+    unknown = [m for m in args.modes if m not in RUNNERS]
     if unknown:
-        parser.error("unknown mode(s) %s; the modes are %s" % (", ".join(unknown), ", ".join(modes.RUNNERS)))
+        parser.error("unknown mode(s) %s; the modes are %s" % (", ".join(unknown), ", ".join(RUNNERS)))
     args.candidates = [c for c in args.candidates.split(",") if c]
     every = {c.name for mode in known.MODES.values() for c in mode}
     if set(args.candidates) - every:
         parser.error("unknown candidate(s) %s; the candidates are %s"
                      % (", ".join(sorted(set(args.candidates) - every)), ", ".join(sorted(every))))
     args.connections = [int(c) for c in args.connections.split(",")]
+    args.uwsgi_connections = [int(c) for c in args.uwsgi_connections.split(",")]
     args.jmh_args = args.jmh_args.split()
     args.jvm_args = args.jvm_args.split()
     cpus = sorted(os.sched_getaffinity(0))
@@ -171,7 +177,7 @@ def main(argv):
         for stale in (mode + ".csv", mode + ".json"):
             if os.path.exists(os.path.join(args.out, stale)):
                 os.remove(os.path.join(args.out, stale))
-        modes.RUNNERS[mode](run)
+        RUNNERS[mode](run)
     with open(os.path.join(args.out, "run.md"), "a") as out:
         # The load at the end too: a run whose machine got busy half-way shows it here as well as in its spreads.
         out.write("| Load average at end, duration | %s, %d min |\n"

@@ -70,7 +70,14 @@ BLOCKING = [
               + [VIRTUAL, "--gateway.reactive.max-threads=1000"]),
 ]
 
-MODES = {"load": LOAD, "bodies": BODIES, "blocking": BLOCKING}
+# The uwsgi mode's candidates are ports of one nginx (uwsgi_mode.py starts them): what each path crosses.
+UWSGI = [
+    Candidate("nginx-uwsgi-gateway", "nginx", "nginx -> uwsgi_pass -> the gateway's uwsgi listener (Spring MVC app)"),
+    Candidate("nginx-http-gateway", "nginx", "nginx -> proxy_pass, HTTP/1.1 kept alive -> the same gateway on Tomcat"),
+    Candidate("nginx-uwsgi-cpython", "nginx", "nginx -> uwsgi_pass -> uWSGI, processes = cores, CPython"),
+]
+
+MODES = {"load": LOAD, "bodies": BODIES, "blocking": BLOCKING, "uwsgi": UWSGI}
 
 
 @dataclass
@@ -120,11 +127,19 @@ def command(candidate, port, setup):
         conf = os.path.join(setup.work_dir, "nginx-%d.conf" % port)
         with open(conf, "w") as out:
             out.write(NGINX % {"user": getpass.getuser(), "workers": setup.workers, "prefix": setup.work_dir,
+                               "temp_paths": NGINX_TEMP_PATHS % {"prefix": setup.work_dir},
                                "port": port, "root": os.path.dirname(setup.data_file),
                                "file": os.path.basename(setup.data_file)})
         return ["nginx", "-p", setup.work_dir, "-c", conf], {}
     raise ValueError("unknown candidate kind %r" % candidate.kind)
 
+
+# nginx's temporary folders below the harness's work folder (%(prefix)s), where the harness's user may write.
+NGINX_TEMP_PATHS = """    client_body_temp_path %(prefix)s/nginx-body;
+    proxy_temp_path %(prefix)s/nginx-proxy;
+    fastcgi_temp_path %(prefix)s/nginx-fastcgi;
+    uwsgi_temp_path %(prefix)s/nginx-uwsgi;
+    scgi_temp_path %(prefix)s/nginx-scgi;"""
 
 # Workers run as the harness's user, not nginx's default nobody, who may not reach a checkout below a home folder.
 NGINX = """daemon off;
@@ -138,11 +153,7 @@ http {
     access_log off;
     sendfile on;
     tcp_nopush on;
-    client_body_temp_path %(prefix)s/nginx-body;
-    proxy_temp_path %(prefix)s/nginx-proxy;
-    fastcgi_temp_path %(prefix)s/nginx-fastcgi;
-    uwsgi_temp_path %(prefix)s/nginx-uwsgi;
-    scgi_temp_path %(prefix)s/nginx-scgi;
+%(temp_paths)s
     server {
         listen 127.0.0.1:%(port)d;
         location = /hello { default_type text/plain; return 200 "Hello, World!"; }

@@ -71,6 +71,15 @@ def verify(args):
             check.expect(len([r for r in table if r["candidate"] == name and float(r["rps"]) >= 0]) == args.rounds,
                          "blocking.csv has %d rounds of %s" % (args.rounds, name))
         check.expect(os.path.exists(os.path.join(args.out, "blocking.md")), "blocking.md is written")
+    if "uwsgi" in args.modes and chosen["uwsgi"]:
+        table = rows(os.path.join(args.out, "uwsgi.csv"))
+        for name in chosen["uwsgi"]:
+            check.expect(len([r for r in table if r["candidate"] == name and float(r["rps"]) >= 0]) == args.rounds,
+                         "uwsgi.csv has %d rounds of %s" % (args.rounds, name))
+        markdown = open(os.path.join(args.out, "uwsgi.md")).read()
+        check.expect(all("| %s |" % name in markdown for name in chosen["uwsgi"]), "uwsgi.md names every candidate")
+        check.expect(len(chosen["uwsgi"]) < 3 or "nginx-uwsgi-gateway / nginx-uwsgi-cpython" in markdown,
+                     "uwsgi.md gives the ratios")
     if "jmh" in args.modes:
         with open(os.path.join(args.out, "jmh.json")) as source:
             results = json.load(source)

@@ -200,13 +200,16 @@ def jmh_report(results):
 def write(out_dir, header):
     """Write every report of the modes that have a CSV (or JSON) in out_dir; return the files written."""
     import json
+    import uwsgi_mode   # here, since uwsgi_mode reads this module's helpers
     written = []
     parts = {
         "load.md": lambda: load_report(read(os.path.join(out_dir, "load.csv")), out_dir),
         "bodies.md": lambda: bodies_report(read(os.path.join(out_dir, "bodies.csv"))),
         "blocking.md": lambda: blocking_report(read(os.path.join(out_dir, "blocking.csv"))),
+        "uwsgi.md": lambda: uwsgi_mode.uwsgi_report(read(os.path.join(out_dir, "uwsgi.csv"))),
     }
-    sources = {"load.md": "load.csv", "bodies.md": "bodies.csv", "blocking.md": "blocking.csv"}
+    sources = {"load.md": "load.csv", "bodies.md": "bodies.csv", "blocking.md": "blocking.csv",
+               "uwsgi.md": "uwsgi.csv"}
     for name, build in parts.items():
         if os.path.exists(os.path.join(out_dir, sources[name])):
             with open(os.path.join(out_dir, name), "w") as out:

@@ -447,8 +447,9 @@ public class GatewayProperties {
     public static class Proxy {
 
         /**
-         * Addresses and CIDR blocks of the proxies whose X-Forwarded-* and Forwarded headers describe the client's
-         * request, such as 10.0.0.0/8. Empty, the default, trusts nobody: the environ describes the connection.
+         * Addresses and CIDR blocks of the proxies whose X-Forwarded-* and Forwarded headers, and whose uwsgi vars,
+         * describe the client's request, such as 10.0.0.0/8. Empty, the default, trusts nobody: the environ describes
+         * the connection.
          */
         private List<String> trusted = List.of();
 

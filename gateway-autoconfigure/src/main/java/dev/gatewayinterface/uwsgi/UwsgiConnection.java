@@ -139,8 +139,8 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
         }
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
-        ClientFacts facts = listener.trust().resolve(peer, request.stated(local.getAddress().getHostAddress(),
-                local.getPort()), request.vars());
+        ClientFacts facts = listener.trust().resolve(peer, request.stated(local), request.connection(peer, local),
+                request.vars());
         body = new UwsgiBody(() -> ctx.executor().execute(() -> readMore(ctx)), request, limit, listener.settings().clientTimeout(), this::truncated);
         if (packet.isReadable()) {
             body.offer(packet.readRetainedSlice(packet.readableBytes()));

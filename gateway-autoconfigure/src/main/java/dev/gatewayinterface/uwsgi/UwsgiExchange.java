@@ -107,12 +107,12 @@ final class UwsgiExchange implements Exchange {
 
     @Override
     public String remoteUser() {
-        return request.remoteUser();
+        return facts.remoteUser();
     }
 
     @Override
     public String authType() {
-        return request.authType();
+        return facts.authType();
     }
 
     @Override

@@ -18,7 +18,7 @@ import reactor.netty.tcp.TcpServer;
 
 /**
  * Serve mounted applications over the uwsgi protocol, for a proxy such as nginx's {@code uwsgi_pass} (docs/SPEC.md
- * §17, docs/UWSGI.md): a Reactor Netty TCP server on event loops of its own, which reads each connection's packet,
+ * §17, docs/DEPLOYMENT.md): a Reactor Netty TCP server on event loops of its own, which reads each connection's packet,
  * hands the request to the same engine the HTTP bindings use on a thread of the given executor, never on an event
  * loop, and answers 503 when the executor refuses it.
  */

@@ -1,5 +1,6 @@
 package dev.gatewayinterface.uwsgi;
 
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -139,18 +140,40 @@ final class UwsgiRequest {
     }
 
     /** Return the facts the vars state of the client and the address it asked for. */
-    ClientFacts stated(String localAddress, int localPort) {
+    ClientFacts stated(InetSocketAddress local) {
         String scheme = scheme();
-        String host = vars.get("HTTP_HOST");
-        String hostName = host == null ? null : hostOf(host);
         String serverName = nonEmpty(vars.get("SERVER_NAME"));
         int serverPort = decimal(vars.get("SERVER_PORT"));
-        if (serverPort < 0 && host != null && hostName.length() < host.length()) {
-            serverPort = decimal(host.substring(hostName.length() + 1));
-        }
         return new ClientFacts(nonEmpty(vars.get("REMOTE_ADDR")), decimal(vars.get("REMOTE_PORT")), scheme,
-                serverName != null ? serverName : hostName != null && !hostName.isEmpty() ? hostName : localAddress,
-                serverPort >= 0 ? serverPort : host != null ? ("https".equals(scheme) ? 443 : 80) : localPort);
+                serverName != null ? serverName : serverNameOfHost(local),
+                serverPort >= 0 ? serverPort : serverPortOfHost(scheme, local), remoteUser(), authType());
+    }
+
+    /**
+     * Return the facts of the connection itself, for a peer whose vars are not believed: its address, plain
+     * {@code http}, and the server the {@code Host} header names, as an HTTP binding reads a client's request.
+     */
+    ClientFacts connection(InetSocketAddress peer, InetSocketAddress local) {
+        return new ClientFacts(ClientFacts.literal(peer), peer.getPort(), "http", serverNameOfHost(local),
+                serverPortOfHost("http", local));
+    }
+
+    /** Return the host of {@code HTTP_HOST}, else the listener's address. */
+    private String serverNameOfHost(InetSocketAddress local) {
+        String host = vars.get("HTTP_HOST");
+        String hostName = host == null ? null : hostOf(host);
+        return hostName != null && !hostName.isEmpty() ? hostName : ClientFacts.literal(local);
+    }
+
+    /** Return the port of {@code HTTP_HOST}, else the scheme's default port, else without a host the listener's. */
+    private int serverPortOfHost(String scheme, InetSocketAddress local) {
+        String host = vars.get("HTTP_HOST");
+        if (host == null) {
+            return local.getPort();
+        }
+        String hostName = hostOf(host);
+        int port = hostName.length() < host.length() ? decimal(host.substring(hostName.length() + 1)) : -1;
+        return port >= 0 ? port : "https".equals(scheme) ? 443 : 80;
     }
 
     /** Pass the request headers on, as HTTP names: {@code HTTP_X_REAL_IP} as {@code X-Real-Ip}. */

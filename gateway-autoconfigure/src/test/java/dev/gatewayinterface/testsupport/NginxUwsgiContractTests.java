@@ -33,7 +33,7 @@ public abstract class NginxUwsgiContractTests extends UwsgiProxyContractTests {
     void startNginx() throws IOException {
         Path folder = Files.createTempDirectory("gateway-nginx");
         int port = ExternalServer.freePort();
-        // The configuration docs/UWSGI.md shows, with the stock uwsgi_params beside it, as in /etc/nginx.
+        // A configuration like docs/deploy/nginx/uwsgi.conf, with the stock uwsgi_params beside it, as in /etc/nginx.
         Files.copy(Path.of("/etc/nginx/uwsgi_params"), folder.resolve("uwsgi_params"));
         String temp = Files.createDirectories(folder.resolve("temp")).toString();
         Files.writeString(folder.resolve("nginx.conf"), String.join("\n",

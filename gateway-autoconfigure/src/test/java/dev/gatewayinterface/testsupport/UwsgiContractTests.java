@@ -22,12 +22,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Check the uwsgi listener over a real socket, with a client that speaks the protocol as nginx's uwsgi_pass does: the
  * environ the applications see, bodies, streaming, files, errors, a prefix mount, saturation and bad input. Each stack
- * runs it through a subclass, since the listener serves the same mounts through the same engine on either.
+ * runs it through a subclass, since the listener serves the same mounts through the same engine on either. The client
+ * connects from the loopback address, which {@code gateway.proxy.trusted} names, so that its vars are believed.
  */
+@TestPropertySource(properties = TrustedProxyContractTests.TRUSTED_LOOPBACK)
 public abstract class UwsgiContractTests extends ProbedServerTests {
 
     @Autowired

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Check what a client gets through a real proxy in front of the uwsgi listener, whichever proxy a subclass starts:
- * sized uploads, file bodies and the applications' errors pass as they would over HTTP.
+ * sized uploads, file bodies and the applications' errors pass as they would over HTTP. The proxy connects from the
+ * loopback address, which {@code gateway.proxy.trusted} names, as docs/DEPLOYMENT.md says to.
  */
+@TestPropertySource(properties = TrustedProxyContractTests.TRUSTED_LOOPBACK)
 public abstract class UwsgiProxyContractTests extends ProbedServerTests {
 
     /**

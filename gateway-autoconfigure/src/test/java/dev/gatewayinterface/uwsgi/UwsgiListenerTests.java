@@ -9,6 +9,7 @@ import dev.gatewayinterface.Environ;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.engine.Gateway;
 import dev.gatewayinterface.engine.GatewayOptions;
+import dev.gatewayinterface.engine.TrustedProxies;
 import dev.gatewayinterface.testsupport.RawHttp;
 import dev.gatewayinterface.testsupport.UwsgiClient;
 import java.io.IOException;
@@ -91,13 +92,53 @@ class UwsgiListenerTests {
 
     @Test
     void letsTheTrustPolicyDecideWhatTheEnvironSaysOfTheClient() throws Exception {
-        start(settings(-1, Duration.ofSeconds(10)), (peer, stated, vars) -> new ClientFacts(
-                peer.getAddress().getHostAddress(), peer.getPort(), "http", stated.serverName(), stated.serverPort()));
+        start(settings(-1, Duration.ofSeconds(10)), (peer, stated, connection, vars) -> new ClientFacts(
+                "203.0.113.5", -1, "http", stated.serverName(), stated.serverPort()));
         assertThat(send("GET", "/app", "").status()).isEqualTo(200);
-        assertThat(seen.get()).containsEntry(Environ.REMOTE_ADDR, "127.0.0.1")
+        assertThat(seen.get()).containsEntry(Environ.REMOTE_ADDR, "203.0.113.5")
             .containsEntry(Environ.WSGI_URL_SCHEME, "http")
-            .doesNotContainEntry(Environ.REMOTE_PORT, "51000")
-            .doesNotContainKey(Environ.HTTPS);
+            .doesNotContainKeys(Environ.REMOTE_PORT, Environ.HTTPS);
+    }
+
+    @Test
+    void believesTheVarsOfAPeerTheTrustedProxiesName() throws Exception {
+        start(settings(-1, Duration.ofSeconds(10)), UwsgiTrustPolicy.trusting(TrustedProxies.of(List.of("127.0.0.1"))));
+        assertThat(send("GET", "/app", "", "REMOTE_USER", "alice", "AUTH_TYPE", "Basic").status()).isEqualTo(200);
+        assertThat(seen.get()).containsEntry(Environ.REMOTE_ADDR, "192.0.2.7")
+            .containsEntry(Environ.REMOTE_PORT, "51000")
+            .containsEntry(Environ.WSGI_URL_SCHEME, "https")
+            .containsEntry(Environ.HTTPS, "on")
+            .containsEntry(Environ.SERVER_NAME, "example.test")
+            .containsEntry(Environ.SERVER_PORT, "8080")
+            .containsEntry(Environ.REMOTE_USER, "alice")
+            .containsEntry(Environ.AUTH_TYPE, "Basic");
+    }
+
+    @Test
+    void describesTheConnectionForAPeerTheTrustedProxiesDoNotName() throws Exception {
+        start(settings(-1, Duration.ofSeconds(10)), UwsgiTrustPolicy.trusting(TrustedProxies.of(List.of("10.0.0.0/8"))));
+        List<String> vars = UwsgiClient.nginxVars("GET", "/app", "/app", "");
+        vars.set(vars.indexOf("SERVER_NAME") + 1, "forged.example");
+        vars.set(vars.indexOf("SERVER_PORT") + 1, "443");
+        vars.addAll(List.of("HTTPS", "on", "REMOTE_USER", "alice", "AUTH_TYPE", "Basic"));
+        assertThat(send(vars).status()).isEqualTo(200);
+        Map<String, Object> environ = seen.get();
+        assertThat(environ).containsEntry(Environ.REMOTE_ADDR, "127.0.0.1")
+            .containsEntry(Environ.WSGI_URL_SCHEME, "http")
+            .containsEntry(Environ.SERVER_NAME, "example.test")
+            .containsEntry(Environ.SERVER_PORT, "8080")
+            .containsEntry("HTTP_HOST", "example.test:8080")
+            .doesNotContainKeys(Environ.HTTPS, Environ.REMOTE_USER, Environ.AUTH_TYPE);
+        assertThat(environ.get(Environ.REMOTE_PORT)).asString().matches("\\d+").isNotEqualTo("51000");
+    }
+
+    @Test
+    void describesTheListenerForAnUntrustedPeerThatSendsNoHost() throws Exception {
+        start(settings(-1, Duration.ofSeconds(10)), UwsgiTrustPolicy.trusting(TrustedProxies.NONE));
+        assertThat(send(List.of("REQUEST_METHOD", "GET", "PATH_INFO", "/app", "SERVER_NAME", "forged.example"))
+            .status()).isEqualTo(200);
+        assertThat(seen.get()).containsEntry(Environ.SERVER_NAME, "127.0.0.1")
+            .containsEntry(Environ.SERVER_PORT, Integer.toString(listener.port()));
     }
 
     @Test
@@ -144,11 +185,18 @@ class UwsgiListenerTests {
         listener.start();
     }
 
-    private RawHttp.Response send(String method, String path, String body) throws IOException {
+    private RawHttp.Response send(String method, String path, String body, String... moreVars) throws IOException {
         List<String> vars = UwsgiClient.nginxVars(method, path, path, body.isEmpty() ? "" : Integer.toString(body.length()));
         vars.addAll(List.of("HTTPS", "on"));
+        vars.addAll(List.of(moreVars));
         try (UwsgiClient client = new UwsgiClient(listener.port())) {
             return client.request(vars, body.getBytes(StandardCharsets.US_ASCII)).readResponse();
+        }
+    }
+
+    private RawHttp.Response send(List<String> vars) throws IOException {
+        try (UwsgiClient client = new UwsgiClient(listener.port())) {
+            return client.request(vars, new byte[0]).readResponse();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gatewayinterface.uwsgi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * SCRIPT_NAME, the headers, the facts about the client, and the body's framing.
  */
 class UwsgiRequestTests {
+
+    private static final InetSocketAddress LISTENER = new InetSocketAddress("127.0.0.1", 3031);
 
     @ParameterizedTest(name = "SCRIPT_NAME \"{0}\", PATH_INFO \"{1}\" -> prefix \"{2}\", path \"{3}\"")
     @CsvSource({
@@ -104,20 +107,28 @@ class UwsgiRequestTests {
     void statesTheClientAsNginxDescribesIt() throws Exception {
         ClientFacts facts = request("REQUEST_METHOD", "GET", "PATH_INFO", "/", "REMOTE_ADDR", "192.0.2.7",
                 "REMOTE_PORT", "51000", "SERVER_NAME", "example.org", "SERVER_PORT", "443", "HTTPS", "on",
-                "REQUEST_SCHEME", "https").stated("127.0.0.1", 3031);
+                "REQUEST_SCHEME", "https").stated(LISTENER);
         assertThat(facts).isEqualTo(new ClientFacts("192.0.2.7", 51000, "https", "example.org", 443));
     }
 
     @Test
     void fallsBackOnTheHostHeaderWhenNginxSendsAnEmptyServerName() throws Exception {
         ClientFacts facts = request("REQUEST_METHOD", "GET", "PATH_INFO", "/", "SERVER_NAME", "", "HTTP_HOST",
-                "example.org:8080").stated("127.0.0.1", 3031);
+                "example.org:8080").stated(LISTENER);
         assertThat(facts).isEqualTo(new ClientFacts(null, -1, "http", "example.org", 8080));
     }
 
     @Test
+    void statesTheConnectionAndTheHostHeaderAloneForAPeerThatIsNotBelieved() throws Exception {
+        ClientFacts facts = request("REQUEST_METHOD", "GET", "PATH_INFO", "/", "REMOTE_ADDR", "192.0.2.7",
+                "SERVER_NAME", "example.org", "SERVER_PORT", "443", "HTTPS", "on", "REMOTE_USER", "alice",
+                "HTTP_HOST", "shop.example").connection(new InetSocketAddress("10.1.2.3", 40000), LISTENER);
+        assertThat(facts).isEqualTo(new ClientFacts("10.1.2.3", 40000, "http", "shop.example", 80));
+    }
+
+    @Test
     void fallsBackOnTheListenersOwnAddressWithoutAnyHost() throws Exception {
-        ClientFacts facts = request("REQUEST_METHOD", "GET", "PATH_INFO", "/").stated("127.0.0.1", 3031);
+        ClientFacts facts = request("REQUEST_METHOD", "GET", "PATH_INFO", "/").stated(LISTENER);
         assertThat(facts).isEqualTo(new ClientFacts(null, -1, "http", "127.0.0.1", 3031));
     }
 
@@ -125,7 +136,7 @@ class UwsgiRequestTests {
     @CsvSource({ "HTTPS, on, https", "HTTPS, off, http", "UWSGI_SCHEME, https, https", "REQUEST_SCHEME, https, https",
         "HTTPS, '', http" })
     void takesTheSchemeFromTheVarsUwsgiReads(String name, String value, String scheme) throws Exception {
-        assertThat(request("REQUEST_METHOD", "GET", "PATH_INFO", "/", name, value).stated("h", 1).scheme())
+        assertThat(request("REQUEST_METHOD", "GET", "PATH_INFO", "/", name, value).stated(LISTENER).scheme())
             .isEqualTo(scheme);
     }
 

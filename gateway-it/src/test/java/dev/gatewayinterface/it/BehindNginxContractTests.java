@@ -1,37 +1,27 @@
 package dev.gatewayinterface.it;
 
+import static dev.gatewayinterface.it.ThroughNginx.echo;
+import static dev.gatewayinterface.it.ThroughNginx.randomBytes;
+import static dev.gatewayinterface.it.ThroughNginx.request;
+import static dev.gatewayinterface.it.ThroughNginx.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.WebApplicationType;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serve the gateway behind a real nginx running docs/deploy/nginx/gateway.conf, and check the environ its
@@ -39,76 +29,35 @@ import tools.jackson.databind.json.JsonMapper;
  * request bodies, streamed responses and kept-alive upstream connections, and that no client can forge what
  * {@code gateway.proxy.trusted} believes. Each subclass runs the gateway on one stack; the checks are the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BehindNginxContractTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+abstract class BehindNginxContractTests extends NginxFrontContractTests {
 
     private static final String[] FORGED = { "X-Forwarded-For", "198.51.100.66", "X-Forwarded-Proto", "https",
             "X-Forwarded-Host", "forged.example", "X-Forwarded-Port", "8443", "X-Forwarded-Prefix", "/forged",
             "Forwarded", "for=198.51.100.66;proto=https;host=forged.example" };
 
-    private final WebApplicationType stack;
-
-    private ProxyNetworks networks;
-
-    private GatewayServer gateway;
-
-    private NginxProxy nginx;
-
-    private HttpClient client;
-
     BehindNginxContractTests(WebApplicationType stack) {
-        this.stack = stack;
+        super(stack);
     }
 
-    @BeforeAll
-    void startNginxInFrontOfTheGateway() throws Exception {
-        networks = ProxyNetworks.create();
-        // The body limit in step with nginx's client_max_body_size, as docs/deploy/kubernetes/deployment.yaml sets it.
-        gateway = GatewayServer.start(stack, "gateway.proxy.trusted=" + networks.back().subnet(),
-                "gateway.limits.max-request-body=32MB");
-        Path work = ItPaths.module().resolve("target/behind-nginx-" + stack.name().toLowerCase());
-        TlsFiles tls = TlsFiles.create(work);
-        nginx = new NginxProxy(networks, gateway.upstream(networks.back().gateway(), work), tls);
-        nginx.start();
-        client = HttpClient.newBuilder().sslContext(tls.client()).version(HttpClient.Version.HTTP_1_1).build();
+    @Override
+    String[] gatewaySettings() {
+        return new String[0];
     }
 
-    @AfterAll
-    void stop() {
-        try (ProxyNetworks removed = networks; GatewayServer stopped = gateway) {
-            if (nginx != null) {
-                nginx.stop();
-            }
-        }
+    @Override
+    NginxProxy nginx(Path work, TlsFiles tls) throws Exception {
+        return new NginxProxy(networks, gateway.upstream(networks.back().gateway(), work), tls);
     }
 
-    @Test
-    void givesTheApplicationTheClientsAddressSchemeAndHostOverTls() throws Exception {
-        Map<String, Object> environ = echo(get(nginx.https() + "/echo/x?y=1"));
-        assertThat(environ).containsEntry("REMOTE_ADDR", clientAddress())
-            .containsEntry("wsgi.url_scheme", "https")
-            .containsEntry("HTTPS", "on")
-            .containsEntry("HTTP_HOST", TlsFiles.HOST)
-            .containsEntry("SERVER_NAME", TlsFiles.HOST)
-            .containsEntry("SERVER_PORT", "443")
-            .containsEntry("SCRIPT_NAME", "/echo")
-            .containsEntry("PATH_INFO", "/x")
-            .containsEntry("QUERY_STRING", "y=1")
-            .containsEntry("SERVER_PROTOCOL", "HTTP/1.1")
-            .doesNotContainKey("REMOTE_PORT");
+    @Override
+    void checkTlsEnviron(Map<String, Object> environ) {
+        // The gateway drops the proxy's own port once it believes the client's address from X-Forwarded-For.
+        assertThat(environ).doesNotContainKey("REMOTE_PORT");
     }
 
-    @Test
-    void givesAPlainHttpRequestTheHttpSchemeAndPort() throws Exception {
-        Map<String, Object> environ = echo(get(nginx.http() + "/echo"));
-        assertThat(environ).containsEntry("REMOTE_ADDR", clientAddress())
-            .containsEntry("wsgi.url_scheme", "http")
-            .containsEntry("SERVER_PORT", "80")
-            .containsEntry("SCRIPT_NAME", "/echo")
-            .containsEntry("PATH_INFO", "")
-            .doesNotContainKey("HTTPS");
+    @Override
+    void checkUploadEnviron(Map<String, Object> environ) {
+        assertThat(environ).doesNotContainKey("HTTP_TRANSFER_ENCODING");
     }
 
     @Test
@@ -118,21 +67,6 @@ abstract class BehindNginxContractTests {
             .containsEntry("PATH_INFO", "/x")
             .containsEntry("REQUEST_URI", "/wsgi/echo/x?y=1")
             .containsEntry("HTTP_X_FORWARDED_PREFIX", "/wsgi");
-    }
-
-    @Test
-    void passesSizedAndChunkedBodiesWhole() throws Exception {
-        byte[] body = randomBytes(1_000_000);
-        Map<String, Object> sized = echo(post("/echo", BodyPublishers.ofByteArray(body)));
-        Map<String, Object> chunked = echo(post("/echo",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
-        for (Map<String, Object> environ : List.of(sized, chunked)) {
-            // nginx reads the body whole before passing it on, so even a chunked upload arrives with its length.
-            assertThat(environ).containsEntry("body.length", body.length)
-                .containsEntry("body.sha256", sha256(body))
-                .containsEntry("CONTENT_LENGTH", Integer.toString(body.length))
-                .doesNotContainKey("HTTP_TRANSFER_ENCODING");
-        }
     }
 
     @Test
@@ -155,21 +89,6 @@ abstract class BehindNginxContractTests {
             assertThat(status).startsWith("HTTP/1.1 413 ");
         }
         assertThat(ProxiedApplication.echoes.get()).isEqualTo(before);
-    }
-
-    @Test
-    void streamsAResponseUnbufferedWhenTheApplicationSaysItStreams() throws Exception {
-        ProxiedApplication.gate.close();
-        HttpResponse<InputStream> response = client.send(request(nginx.https() + "/stream").GET().build(),
-                BodyHandlers.ofInputStream());
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.US_ASCII))) {
-            // The application waits at the gate before its second chunk: the first must already be through nginx.
-            assertThat(lines.readLine()).isEqualTo("first");
-            ProxiedApplication.gate.open();
-            assertThat(lines.readLine()).isEqualTo("second");
-            assertThat(lines.readLine()).isNull();
-        }
-        assertThat(response.headers().firstValue("X-Accel-Buffering")).isEmpty();
     }
 
     @Test
@@ -208,43 +127,5 @@ abstract class BehindNginxContractTests {
             .containsEntry("SCRIPT_NAME", "/echo")
             .containsEntry("HTTP_X_FORWARDED_FOR", "198.51.100.66, " + clientAddress())
             .doesNotContainKeys("HTTPS", "HTTP_FORWARDED", "HTTP_X_FORWARDED_PREFIX");
-    }
-
-    /** Return the address nginx sees clients of this test at: Docker's port publishing on the front network. */
-    private String clientAddress() {
-        return networks.front().gateway();
-    }
-
-    private HttpResponse<String> get(String url, String... headers) throws Exception {
-        HttpRequest.Builder request = request(url);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.GET().build(), BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, BodyPublisher body) throws Exception {
-        return client.send(request(nginx.https() + path).POST(body).build(), BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(String url) {
-        // Host is a restricted header of the JDK's client; the build allows it (jdk.httpclient.allowRestrictedHeaders).
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Host", TlsFiles.HOST);
-    }
-
-    private static Map<String, Object> echo(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {
-        });
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        new Random(length).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -39,6 +39,7 @@ class DeploymentGuideTests {
             checked.add(block.group(1));
         }
         assertThat(checked).contains("docs/deploy/nginx/gateway.conf", "docs/deploy/nginx/upstream.conf",
+                "docs/deploy/nginx/uwsgi.conf", "docs/deploy/nginx/uwsgi-upstream.conf",
                 "docs/deploy/kubernetes/deployment.yaml");
     }
 

@@ -6,20 +6,29 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * Run nginx with docs/deploy/nginx/gateway.conf as its server configuration, unchanged, in place of the image's
- * default server, an upstream file naming the gateway, and the TLS files; on the front network for clients, with its
- * ports published on 127.0.0.1 only, and on the back network towards the gateway.
+ * Run nginx with a server configuration of docs/deploy/nginx, unchanged, in place of the image's default server
+ * (gateway.conf for proxy_pass, uwsgi.conf for uwsgi_pass), an upstream file naming the gateway, and the TLS files; on
+ * the front network for clients, with its ports published on 127.0.0.1 only, and on the back network towards the
+ * gateway.
  */
 final class NginxProxy extends GenericContainer<NginxProxy> {
 
     private final ProxyNetworks networks;
 
     NginxProxy(ProxyNetworks networks, Path upstream, TlsFiles tls) {
+        this(networks, "gateway.conf", upstream, tls);
+    }
+
+    /**
+     * Configure nginx with one of the documented server configurations.
+     * @param server the file of docs/deploy/nginx that becomes the default server
+     */
+    NginxProxy(ProxyNetworks networks, String server, Path upstream, TlsFiles tls) {
         super(DockerImageName.parse(DockerImages.nginx()));
         this.networks = networks;
         withNetwork(networks.front());
         withExposedPorts(80, 443);
-        withCopyFileToContainer(MountableFile.forHostPath(ItPaths.deploy("nginx/gateway.conf")),
+        withCopyFileToContainer(MountableFile.forHostPath(ItPaths.deploy("nginx/" + server)),
                 "/etc/nginx/conf.d/default.conf");
         withCopyFileToContainer(MountableFile.forHostPath(upstream), "/etc/nginx/conf.d/upstream.conf");
         withCopyFileToContainer(MountableFile.forHostPath(tls.certificate()), "/etc/nginx/tls/tls.crt");

@@ -2,15 +2,22 @@ package dev.gatewayinterface.it;
 
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.Environ;
+import dev.gatewayinterface.FileWrapper;
 import dev.gatewayinterface.Header;
 import dev.gatewayinterface.Input;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serve what the deployment tests send through nginx: {@code /echo}, which answers the environ's strings as JSON with
- * the body's length and SHA-256 and the port of the connection it came on, and {@code /stream}, which sends a first
- * chunk and then waits for the test before it sends the second.
+ * the body's length and SHA-256 and the port of the connection it came on, {@code /stream}, which sends a first
+ * chunk and then waits for the test before it sends the second, {@code /file}, a file through wsgi.file_wrapper, and
+ * {@code /fail}, an application that fails.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -37,6 +45,9 @@ class ProxiedApplication {
 
     /** How many requests the echo application answered. */
     static final AtomicInteger echoes = new AtomicInteger();
+
+    /** The file {@code /file} sends. */
+    static final Path FILE = writeFile();
 
     @Bean
     Application echo() {
@@ -92,12 +103,50 @@ class ProxiedApplication {
         };
     }
 
-    /** Return the peer port of the connection a request came on: the gateway removes REMOTE_PORT behind a proxy. */
+    /** Send {@link #FILE} through wsgi.file_wrapper, which the servers send from the file's channel. */
+    @Bean
+    Application file() {
+        return (environ, startResponse) -> {
+            startResponse.start("200 OK", List.of(new Header("Content-Type", "application/octet-stream"),
+                    new Header("Content-Length", Long.toString(Files.size(FILE)))));
+            return ((FileWrapper) environ.get(Environ.WSGI_FILE_WRAPPER)).wrap(new FileInputStream(FILE.toFile()));
+        };
+    }
+
+    /** Fail before starting a response, which the gateway answers with a 500 that says nothing of the failure. */
+    @Bean
+    Application fail() {
+        return (environ, startResponse) -> {
+            throw new IllegalStateException("the application failed on purpose");
+        };
+    }
+
+    /**
+     * Return the peer port of the connection a request came on: the gateway removes REMOTE_PORT behind a proxy. Over
+     * uwsgi there is no native request, and each request has a connection of its own anyway: -1.
+     */
     private static int connectionPort(Map<String, Object> environ) {
         if (environ.get("gateway.servlet_request") instanceof HttpServletRequest request) {
             return request.getRemotePort();
         }
-        return ((ServerWebExchange) environ.get("gateway.server_exchange")).getRequest().getRemoteAddress().getPort();
+        if (environ.get("gateway.server_exchange") instanceof ServerWebExchange exchange) {
+            return exchange.getRequest().getRemoteAddress().getPort();
+        }
+        return -1;
+    }
+
+    /** Write 1 MB of bytes no compression shrinks, the file {@code /file} sends, once per JVM. */
+    private static Path writeFile() {
+        try {
+            byte[] bytes = new byte[1_000_000];
+            new Random(7).nextBytes(bytes);
+            Path file = Files.createTempFile("gateway-it-file", ".bin");
+            file.toFile().deleteOnExit();
+            return Files.write(file, bytes);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static byte[] bytes(String text) {

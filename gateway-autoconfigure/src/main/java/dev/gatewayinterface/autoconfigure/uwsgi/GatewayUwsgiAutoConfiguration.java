@@ -6,6 +6,7 @@ import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.GatewayExecutors;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.autoconfigure.webflux.GatewayExecutorMonitor;
+import dev.gatewayinterface.engine.TrustedProxies;
 import dev.gatewayinterface.mount.Mounts;
 import dev.gatewayinterface.uwsgi.UwsgiListener;
 import dev.gatewayinterface.uwsgi.UwsgiRouter;
@@ -13,6 +14,8 @@ import dev.gatewayinterface.uwsgi.UwsgiSettings;
 import dev.gatewayinterface.uwsgi.UwsgiTrustPolicy;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,7 +36,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Serve the mounted applications over the uwsgi protocol as well, when {@code gateway.uwsgi.enabled} is set: a
  * listener of its own beside the web server, on Spring MVC or WebFlux alike, with an executor of its own that is no
- * default autowiring candidate (docs/SPEC.md §17, docs/UWSGI.md). The listener needs Reactor Netty's TCP server; a
+ * default autowiring candidate (docs/SPEC.md §17, docs/DEPLOYMENT.md). The listener needs Reactor Netty's TCP server; a
  * Spring MVC application that enables it without Reactor Netty fails to start, saying what to add.
  */
 @AutoConfiguration(after = GatewayAutoConfiguration.class,
@@ -52,16 +55,23 @@ public final class GatewayUwsgiAutoConfiguration {
 
     private static final String TCP_SERVER = "reactor.netty.tcp.TcpServer";
 
+    private static final Logger logger = LoggerFactory.getLogger(GatewayUwsgiAutoConfiguration.class);
+
     /** Serve uwsgi on Reactor Netty's TCP server. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = TCP_SERVER)
     static class ListenerConfiguration {
 
-        /** Take the proxy's vars as they come, as uWSGI does; a bean of this type replaces the policy. */
+        /** Believe the vars of the peers gateway.proxy.trusted names; a bean of this type replaces the policy. */
         @Bean
         @ConditionalOnMissingBean
-        UwsgiTrustPolicy gatewayUwsgiTrustPolicy() {
-            return UwsgiTrustPolicy.TRUST_VARS;
+        UwsgiTrustPolicy gatewayUwsgiTrustPolicy(GatewayProperties properties) {
+            TrustedProxies trusted = properties.getProxy().trustedProxies();
+            if (trusted.isEmpty()) {
+                logger.info("No uwsgi peer is trusted (gateway.proxy.trusted is empty): applications over uwsgi see the "
+                        + "proxy's address as REMOTE_ADDR and http as scheme; name the proxy there (docs/DEPLOYMENT.md)");
+            }
+            return UwsgiTrustPolicy.trusting(trusted);
         }
 
         @Bean

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatewayinterface.Application;
 import dev.gatewayinterface.autoconfigure.GatewayAutoConfiguration;
 import dev.gatewayinterface.autoconfigure.actuate.GatewayListener;
+import dev.gatewayinterface.uwsgi.ClientFacts;
 import dev.gatewayinterface.uwsgi.UwsgiTrustPolicy;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -24,6 +29,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * executor of its own that stands in for no one else's, and that a Spring MVC application without Reactor Netty is
  * told what to add.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayUwsgiAutoConfigurationTests {
 
     private static final String EXECUTOR = GatewayUwsgiAutoConfiguration.TASK_EXECUTOR_BEAN_NAME;
@@ -47,7 +53,6 @@ class GatewayUwsgiAutoConfigurationTests {
             GatewayUwsgiServer server = context.getBean(GatewayUwsgiServer.class);
             assertThat(server.isRunning()).isTrue();
             assertThat(server.getPort()).isPositive();
-            assertThat(context.getBean(UwsgiTrustPolicy.class)).isSameAs(UwsgiTrustPolicy.TRUST_VARS);
             assertThat(context.getBeansOfType(GatewayListener.class)).containsValue(server);
         });
     }
@@ -84,8 +89,32 @@ class GatewayUwsgiAutoConfigurationTests {
     }
 
     @Test
+    void believesTheVarsOfThePeersGatewayProxyTrustedNames() {
+        ClientFacts stated = new ClientFacts("192.0.2.7", 51000, "https", "example.test", 443);
+        ClientFacts connection = new ClientFacts("10.1.2.3", 40000, "http", "example.test", 80);
+        servlet.withPropertyValues("gateway.uwsgi.enabled=true", "gateway.proxy.trusted=10.0.0.0/8").run(context -> {
+            UwsgiTrustPolicy policy = context.getBean(UwsgiTrustPolicy.class);
+            assertThat(policy.resolve(new InetSocketAddress("10.1.2.3", 40000), stated, connection, null))
+                .isSameAs(stated);
+            assertThat(policy.resolve(new InetSocketAddress("192.0.2.99", 40000), stated, connection, null))
+                .isSameAs(connection);
+        });
+    }
+
+    @Test
+    void trustsNoUwsgiPeerByDefaultAndSaysSo(CapturedOutput output) {
+        servlet.withPropertyValues("gateway.uwsgi.enabled=true").run(context -> {
+            ClientFacts stated = new ClientFacts("192.0.2.7", 51000, "https", "example.test", 443);
+            ClientFacts connection = new ClientFacts("127.0.0.1", 40000, "http", "example.test", 80);
+            assertThat(context.getBean(UwsgiTrustPolicy.class)
+                .resolve(new InetSocketAddress("127.0.0.1", 40000), stated, connection, null)).isSameAs(connection);
+            assertThat(output).contains("No uwsgi peer is trusted (gateway.proxy.trusted is empty)");
+        });
+    }
+
+    @Test
     void usesATrustPolicyTheApplicationDeclares() {
-        UwsgiTrustPolicy own = (peer, stated, vars) -> stated;
+        UwsgiTrustPolicy own = (peer, stated, connection, vars) -> stated;
         servlet.withPropertyValues("gateway.uwsgi.enabled=true").withBean(UwsgiTrustPolicy.class, () -> own)
             .run(context -> assertThat(context.getBean(UwsgiTrustPolicy.class)).isSameAs(own));
     }
