@@ -1,6 +1,7 @@
 package dev.gatewayinterface.reactive;
 
 import dev.gatewayinterface.Header;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.DefaultFileRegion;
@@ -19,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -35,13 +38,21 @@ import reactor.util.context.ContextView;
  * Send a response through Reactor Netty's own response, one write at a time: each chunk is written and flushed,
  * and the application's thread waits until the socket took it. So at most one chunk per request is in flight,
  * whatever the client's speed, and a file goes out as a Netty file region (sendfile) instead of through the heap.
+ * The headers go out with the first chunk, and a small chunk that completes a response of known length is copied
+ * and sent without waiting, so that a small response costs the application's thread one hand-off to the event
+ * loop.
  *
  * <p>Spring's response is committed first, so that its commit actions (security headers, session cookies) run;
  * its body API is bypassed because it cannot tell when a chunk reached the socket.
  */
 final class NettyResponseOutput implements ResponseOutput {
 
+    private static final Logger logger = LoggerFactory.getLogger(NettyResponseOutput.class);
+
     private static final Predicate<Object> FLUSH_EACH = message -> true;
+
+    /** The largest last chunk copied and sent without the application's thread waiting for the socket. */
+    static final int UNAWAITED_LAST_CHUNK = 16 * 1024;
 
     private final ServerHttpResponse response;
 
@@ -62,7 +73,13 @@ final class NettyResponseOutput implements ResponseOutput {
     /** Body bytes still to send before the response is whole, or -1 while unknown (a chunked body). */
     private long bodyRemaining = -1;
 
+    /** The commit of headers a body follows, sent in the same event-loop task as the body's first bytes. */
+    private Mono<Void> pendingHeaders;
+
     private volatile boolean cancelled;
+
+    /** Whether the last bytes went out unawaited, their write completing the handler once done. */
+    private volatile boolean endingUnawaited;
 
     private boolean finished;
 
@@ -143,11 +160,22 @@ final class NettyResponseOutput implements ResponseOutput {
             .then(Mono.defer(() -> nativeResponse.sendHeaders().then()))
             .contextWrite(context);
         bodyRemaining = bodyLength(status, headers);
-        Await.completion(bodyRemaining == 0 ? completingHandler(commit) : commit, timeout, "take the response headers");
+        if (bodyRemaining == 0) {
+            Await.completion(completingHandler(commit), timeout, "take the response headers");
+        }
+        else {
+            // The engine sends headers only once body bytes are at hand (docs/SPEC.md §6): waiting for the event
+            // loop to write them, then again for the bytes, would cost the application's thread a second hand-off.
+            pendingHeaders = commit;
+        }
     }
 
     @Override
     public void write(byte[] data, int offset, int length) throws IOException {
+        if (bodyRemaining > 0 && length >= bodyRemaining && length <= UNAWAITED_LAST_CHUNK) {
+            sendLastUnawaited(Unpooled.copiedBuffer(data, offset, length));
+            return;
+        }
         buffered.add(length);
         try {
             send(Unpooled.wrappedBuffer(data, offset, length), length, "take the response body");
@@ -167,12 +195,20 @@ final class NettyResponseOutput implements ResponseOutput {
     }
 
     @Override
-    public void complete() {
+    public void complete() throws IOException {
+        if (pendingHeaders != null) {
+            // A chunked body that ended without bytes: its headers still go out, then the empty last chunk.
+            Mono<Void> commit = pendingHeaders;
+            pendingHeaders = null;
+            Await.completion(commit, timeout, "take the response headers");
+        }
         // Every byte already reached the socket: a client that has closed since has the whole response, which is
         // no failure. Let the server end the response now rather than after the body's close() and the hooks, so
         // that a client closing right after the last byte is not taken for one that went away.
         finished = true;
-        finishOnEventLoop();
+        if (!endingUnawaited) {
+            finishOnEventLoop();
+        }
     }
 
     @Override
@@ -209,7 +245,8 @@ final class NettyResponseOutput implements ResponseOutput {
 
     @Override
     public boolean ended() {
-        return ResponseOutput.ended(done);
+        // Last bytes handed to the event loop end the response there: nothing is left for a shutdown to interrupt.
+        return endingUnawaited || ResponseOutput.ended(done);
     }
 
     /** Complete the handler on the event loop, where Spring and Reactor Netty expect it; a second call does nothing. */
@@ -237,6 +274,10 @@ final class NettyResponseOutput implements ResponseOutput {
                 return message;
             });
             Mono<Void> sent = nativeResponse.sendObject(handOver, FLUSH_EACH).then();
+            if (pendingHeaders != null) {
+                sent = pendingHeaders.then(sent);
+                pendingHeaders = null;
+            }
             boolean last = bodyRemaining > 0 && (bodyRemaining -= length) <= 0;
             Await.completion(last ? completingHandler(sent) : sent, timeout, what);
         }
@@ -246,6 +287,42 @@ final class NettyResponseOutput implements ResponseOutput {
                 message.release();
             }
         }
+    }
+
+    /**
+     * Send the bytes that make the response whole, with any pending headers, without waiting for the socket: the
+     * application's thread is free at once, rather than parked until the event loop wakes it (a small response
+     * then costs one hand-off to the loop instead of two). The bytes are a copy, so the application may reuse its
+     * array; at most one small chunk per response is held this way. The handler completes once they are written,
+     * and a client gone by then closed its own connection.
+     */
+    private void sendLastUnawaited(ByteBuf message) throws IOException {
+        AtomicBoolean handedOver = new AtomicBoolean();
+        try {
+            checkClient();
+        }
+        catch (IOException ex) {
+            message.release();
+            throw ex;
+        }
+        Mono<Void> sent = nativeResponse.sendObject(Mono.fromSupplier(() -> {
+            handedOver.set(true);
+            return message;
+        }), FLUSH_EACH).then();
+        if (pendingHeaders != null) {
+            sent = pendingHeaders.then(sent);
+            pendingHeaders = null;
+        }
+        bodyRemaining = 0;
+        endingUnawaited = true;
+        sent.doFinally(signal -> {
+            if (!handedOver.get()) {
+                message.release();
+            }
+            done.tryEmitEmpty();
+        })
+            .subscribeOn(Schedulers.fromExecutor(channel.eventLoop()))
+            .subscribe(null, error -> logger.debug("The last bytes of a response were not written", error));
     }
 
     /**

@@ -12,11 +12,13 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,6 +94,40 @@ class NettyResponseOutputTests {
             }
         }
         assertThat(streams).singleElement().satisfies(stream -> assertThat(stream.bytesRead).hasValue(SIZE));
+    }
+
+    @Test
+    void sendsTheBytesALastChunkHeldWhenTheApplicationReusesItsArrayAtOnce() throws Exception {
+        Application reusing = (environ, startResponse) -> {
+            byte[] reused = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+            startResponse.start("200 OK", List.of(new Header("Content-Length", "13")));
+            // The iterator asks for more the moment the last chunk is written, and overwrites the array it lent.
+            return () -> new Iterator<>() {
+                private boolean given;
+
+                @Override
+                public boolean hasNext() {
+                    if (given) {
+                        Arrays.fill(reused, (byte) 'X');
+                    }
+                    return !given;
+                }
+
+                @Override
+                public byte[] next() {
+                    given = true;
+                    return reused;
+                }
+            };
+        };
+        try (NettyGatewayServer server = NettyGatewayServer.serve(reusing);
+                RawHttp http = new RawHttp(server.port())) {
+            for (int i = 0; i < 20; i++) {
+                http.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                RawHttp.Head head = http.readHead();
+                assertThat(new String(http.readBody(head), StandardCharsets.US_ASCII)).isEqualTo("Hello, World!");
+            }
+        }
     }
 
     /** Serve the file through the file wrapper, skipping some bytes first and declaring a length or none. */
