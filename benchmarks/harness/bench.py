@@ -32,7 +32,7 @@ def parse(argv):
     parser.add_argument("--modes", default="load,bodies,blocking,uwsgi,jmh", help="modes to run (default: all)")
     parser.add_argument("--candidates", default="", help="only these candidates, comma-separated (default: all)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds (default 3)")
-    parser.add_argument("--warmup", type=int, help="warm-up seconds per candidate (default 30)")
+    parser.add_argument("--warmup", type=int, help="warm-up seconds per candidate, and per application in the load mode (default 30)")
     parser.add_argument("--measure", type=int, help="seconds per measurement (default 10)")
     parser.add_argument("--connections", default="1,64,256", help="wrk connections of the load mode")
     parser.add_argument("--uwsgi-connections", default="1,64",

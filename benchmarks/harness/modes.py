@@ -101,9 +101,9 @@ def run_load(run):
             check_answer(server, PATHS["hello"], HELLO)
             check_answer(server, PATHS["echo"], QUERY.encode("ascii"))
         for server in live:
-            run.log("warming %s up for %d s" % (server.name, args.warmup))
+            run.log("warming %s up for %d s per application" % (server.name, args.warmup))
             for path in PATHS.values():
-                loadgen.wrk(url(server, path), 64, max(1, args.warmup // len(PATHS)), args.load_cpus)
+                loadgen.wrk(url(server, path), 64, args.warmup, args.load_cpus)
         for round_number in range(1, args.rounds + 1):
             for server in live:
                 for app, path in PATHS.items():
