@@ -269,15 +269,7 @@ final class NettyResponseOutput implements ResponseOutput {
         AtomicBoolean handedOver = new AtomicBoolean();
         try {
             checkClient();
-            Mono<ReferenceCounted> handOver = Mono.fromSupplier(() -> {
-                handedOver.set(true);
-                return message;
-            });
-            Mono<Void> sent = nativeResponse.sendObject(handOver, FLUSH_EACH).then();
-            if (pendingHeaders != null) {
-                sent = pendingHeaders.then(sent);
-                pendingHeaders = null;
-            }
+            Mono<Void> sent = write(message, handedOver);
             boolean last = bodyRemaining > 0 && (bodyRemaining -= length) <= 0;
             Await.completion(last ? completingHandler(sent) : sent, timeout, what);
         }
@@ -290,9 +282,25 @@ final class NettyResponseOutput implements ResponseOutput {
     }
 
     /**
+     * Return the write of a message, behind the headers when they are still pending; {@code handedOver} is set once
+     * Netty took the message, from when it releases it.
+     */
+    private Mono<Void> write(ReferenceCounted message, AtomicBoolean handedOver) {
+        Mono<Void> sent = nativeResponse.sendObject(Mono.fromSupplier(() -> {
+            handedOver.set(true);
+            return message;
+        }), FLUSH_EACH).then();
+        if (pendingHeaders != null) {
+            sent = pendingHeaders.then(sent);
+            pendingHeaders = null;
+        }
+        return sent;
+    }
+
+    /**
      * Send the bytes that make the response whole, with any pending headers, without waiting for the socket: the
      * application's thread is free at once, rather than parked until the event loop wakes it (a small response
-     * then costs one hand-off to the loop instead of two). The bytes are a copy, so the application may reuse its
+     * then costs one hand-off to the loop instead of three). The bytes are a copy, so the application may reuse its
      * array; at most one small chunk per response is held this way. The handler completes once they are written,
      * and a client gone by then closed its own connection.
      */
@@ -305,17 +313,9 @@ final class NettyResponseOutput implements ResponseOutput {
             message.release();
             throw ex;
         }
-        Mono<Void> sent = nativeResponse.sendObject(Mono.fromSupplier(() -> {
-            handedOver.set(true);
-            return message;
-        }), FLUSH_EACH).then();
-        if (pendingHeaders != null) {
-            sent = pendingHeaders.then(sent);
-            pendingHeaders = null;
-        }
         bodyRemaining = 0;
         endingUnawaited = true;
-        sent.doFinally(signal -> {
+        write(message, handedOver).doFinally(signal -> {
             if (!handedOver.get()) {
                 message.release();
             }
