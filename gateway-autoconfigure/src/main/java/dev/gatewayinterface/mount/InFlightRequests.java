@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Keep track of the requests the mounted applications are serving, each with the thread that runs it, so that
  * those still running when the application shuts down can be aborted and waited for (docs/SERVING.md, Shutdown).
  *
- * <p>Aborting interrupts the thread of each request whose response has not ended, and never after the request
- * ended: a blocked read, write or wait of the application then fails, and the engine closes the body as after any
- * failure. A request whose response ended, as the engine or the server sees it, is closing its body and is only
+ * <p>Aborting disconnects and then interrupts the thread of each request whose response has not ended, and never
+ * after the request ended: a blocked read, write or wait of the application then fails, and the engine closes the
+ * body as after any failure. A request whose response ended, as the engine or the server sees it, is closing its body and is only
  * waited for. A request that starts after the abort is interrupted at once.
  */
 public final class InFlightRequests {
@@ -147,6 +147,8 @@ public final class InFlightRequests {
                 return false;
             }
             interrupted = true;
+            // The server may not have closed the connection yet: the failure the interrupt causes must not reach it.
+            exchange.disconnect();
             thread.interrupt();
             return true;
         }

@@ -224,6 +224,12 @@ final class NettyResponseOutput implements ResponseOutput {
     }
 
     @Override
+    public void disconnect() {
+        // Queued on the event loop before anything the interrupted thread writes after, so that nothing follows it.
+        channel.close();
+    }
+
+    @Override
     public void fail(Throwable error) {
         finished = true;
         onEventLoop(() -> done.tryEmitError(error));

@@ -208,6 +208,11 @@ final class ReactiveExchange implements Exchange {
     }
 
     @Override
+    public void disconnect() {
+        output.disconnect();
+    }
+
+    @Override
     public boolean responseFinished() {
         // Reactor Netty hears the response ended with its last bytes, before the body is closed (docs/REACTIVE.md).
         return output.ended();

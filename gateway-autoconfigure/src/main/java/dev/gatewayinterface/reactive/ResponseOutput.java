@@ -33,6 +33,13 @@ interface ResponseOutput {
     void abort();
 
     /**
+     * Close the connection from another thread, for a shutdown that aborts the request (docs/SPEC.md §10.6); the
+     * default does nothing, where the server offers no connection to close.
+     */
+    default void disconnect() {
+    }
+
+    /**
      * End the handler with an error before anything was committed, leaving the response to Spring's error handling
      * (docs/SPEC.md §7).
      */

@@ -167,6 +167,12 @@ final class UwsgiExchange implements Exchange {
         output.abort();
     }
 
+    @Override
+    public void disconnect() {
+        // A reset, as for an abort: the proxy must not take a close-delimited body cut short for a whole one.
+        output.abort();
+    }
+
     /** Release the body and let the connection finish; called once, after the engine returned. */
     void end() {
         body.dispose();

@@ -21,6 +21,8 @@ public final class StubExchange implements Exchange {
 
     private volatile boolean responseFinished;
 
+    private volatile boolean disconnected;
+
     public StubExchange(String method) {
         this.method = method;
     }
@@ -37,6 +39,16 @@ public final class StubExchange implements Exchange {
     public StubExchange finishedByTheServer() {
         responseFinished = true;
         return this;
+    }
+
+    /** Tell whether something closed the connection from outside the request, as a shutdown does. */
+    public boolean disconnected() {
+        return disconnected;
+    }
+
+    @Override
+    public void disconnect() {
+        disconnected = true;
     }
 
     @Override

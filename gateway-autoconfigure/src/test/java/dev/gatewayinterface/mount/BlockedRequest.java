@@ -2,6 +2,7 @@ package dev.gatewayinterface.mount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewayinterface.autoconfigure.StubExchange;
 import dev.gatewayinterface.engine.Exchange;
 import dev.gatewayinterface.engine.RequestObserver;
 import dev.gatewayinterface.engine.RequestOutcome;
@@ -22,6 +23,8 @@ public final class BlockedRequest {
     private volatile boolean interrupted;
 
     private volatile boolean interruptedAfterEnd;
+
+    private volatile boolean disconnectedWhenInterrupted;
 
     private BlockedRequest() {
     }
@@ -49,6 +52,7 @@ public final class BlockedRequest {
             }
             catch (InterruptedException ex) {
                 blocked.interrupted = true;
+                blocked.disconnectedWhenInterrupted = exchange instanceof StubExchange stub && stub.disconnected();
                 // As well-behaved code does: the flag stays set for whoever runs next on this thread.
                 Thread.currentThread().interrupt();
             }
@@ -68,6 +72,11 @@ public final class BlockedRequest {
     /** Tell whether the request's wait was interrupted. */
     public boolean interrupted() {
         return interrupted;
+    }
+
+    /** Tell whether the exchange, a {@link StubExchange}, had been disconnected when the interrupt came. */
+    public boolean disconnectedWhenInterrupted() {
+        return disconnectedWhenInterrupted;
     }
 
     /** Tell whether the thread was still interrupted once the request had ended. */

@@ -38,6 +38,24 @@ class InFlightRequestsTests {
     }
 
     @Test
+    void disconnectsARequestBeforeInterruptingItSoThatItsFailureReachesNoClient() throws Exception {
+        StubExchange exchange = new StubExchange("GET");
+        BlockedRequest request = serve(exchange, false);
+        requests.abort();
+        assertThat(request.awaitEnd()).isTrue();
+        assertThat(request.interrupted()).isTrue();
+        assertThat(request.disconnectedWhenInterrupted()).isTrue();
+    }
+
+    @Test
+    void leavesTheConnectionOfARequestClosingItsBodyOpen() throws Exception {
+        StubExchange exchange = new StubExchange("GET");
+        serve(exchange, true);
+        requests.abort();
+        assertThat(exchange.disconnected()).isFalse();
+    }
+
+    @Test
     void waitsForARequestClosingItsBodyWithoutInterruptingIt() throws Exception {
         BlockedRequest request = serve(new StubExchange("GET"), true);
         assertThat(requests.abort()).isEmpty();

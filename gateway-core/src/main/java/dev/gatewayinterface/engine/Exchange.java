@@ -235,6 +235,15 @@ public interface Exchange {
     void abort(Throwable reason);
 
     /**
+     * Close the connection from outside the request's thread, because a shutdown aborts the request (docs/SPEC.md
+     * §10.6): called before that thread is interrupted, so that the failure the interrupt causes (a 500, when nothing
+     * was sent yet) reaches no client, which sees the connection cut as if the server had closed it. Safe to call from
+     * any thread. The default does nothing, for a server that closed every connection itself when it stopped.
+     */
+    default void disconnect() {
+    }
+
+    /**
      * Tell whether the server has already ended the response on its side while the engine still runs: a binding
      * that lets the server finish a response as soon as its last bytes are written, before the body is closed,
      * says so, and the request is then no longer producing anything a shutdown should interrupt.
