@@ -5,6 +5,8 @@
 # then they are measured in ROUNDS interleaved rounds (3) of MEASURE seconds (10) at CONNECTIONS connections (64).
 # Make the jars with: rm -f benchmarks/target/gateway-benchmarks.jar*; ./mvnw -B -q -pl benchmarks -am package
 # -DskipTests; cp benchmarks/target/gateway-benchmarks.jar before.jar (then again, after the change).
+# UWSGI=1 measures the uwsgi path instead: each jar also serves its mounts on a uwsgi listener, and wrk reaches it
+# through an nginx (on core 0 with the jars) that passes requests on with uwsgi_pass and the stock uwsgi_params.
 set -euo pipefail
 if [ $# -lt 3 ]; then
   sed -n '2,7p' "$0" >&2
@@ -14,14 +16,41 @@ before=$1 after=$2 path=$3
 shift 3
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 pids=()
+servers=""
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
 ports=()
 for jar in "$before" "$after"; do
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  taskset -c 0 "$java" -Xms1g -Xmx1g -jar "$jar" --server.port="$port" "$@" >"${TMPDIR:-/tmp}/ab-$port.log" 2>&1 &
+  port=$(free_port)
+  uwsgi=()
+  if [ -n "${UWSGI:-}" ]; then
+    listener=$(free_port)
+    uwsgi=(--gateway.uwsgi.enabled=true --gateway.uwsgi.port="$listener" --gateway.proxy.trusted=127.0.0.1)
+  fi
+  taskset -c 0 "$java" -Xms1g -Xmx1g -jar "$jar" --server.port="$port" "${uwsgi[@]}" "$@" \
+    >"${TMPDIR:-/tmp}/ab-$port.log" 2>&1 &
   pids+=($!)
-  ports+=("$port")
+  if [ -n "${UWSGI:-}" ]; then
+    front=$(free_port)
+    servers+="server { listen 127.0.0.1:$front; location / { include /etc/nginx/uwsgi_params; uwsgi_pass 127.0.0.1:$listener; } }"
+    ports+=("$front")
+  else
+    ports+=("$port")
+  fi
 done
+if [ -n "${UWSGI:-}" ]; then
+  work=$(mktemp -d)
+  cat >"$work/nginx.conf" <<CONF
+daemon off; worker_processes 1; pid $work/nginx.pid; error_log stderr warn;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path $work; uwsgi_temp_path $work; proxy_temp_path $work;
+  fastcgi_temp_path $work; scgi_temp_path $work; $servers }
+CONF
+  taskset -c 0 nginx -p "$work" -c "$work/nginx.conf" >"$work/nginx.log" 2>&1 &
+  pids+=($!)
+fi
 for port in "${ports[@]}"; do
   for _ in $(seq 1 240); do
     if curl -sf "http://127.0.0.1:$port$path" >/dev/null; then break; fi

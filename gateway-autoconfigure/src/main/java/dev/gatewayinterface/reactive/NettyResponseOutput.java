@@ -1,6 +1,7 @@
 package dev.gatewayinterface.reactive;
 
 import dev.gatewayinterface.Header;
+import dev.gatewayinterface.engine.ResponseLength;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -159,7 +160,7 @@ final class NettyResponseOutput implements ResponseOutput {
             }))
             .then(Mono.defer(() -> nativeResponse.sendHeaders().then()))
             .contextWrite(context);
-        bodyRemaining = bodyLength(status, headers);
+        bodyRemaining = ResponseLength.of(head, status, headers);
         if (bodyRemaining == 0) {
             Await.completion(completingHandler(commit), timeout, "take the response headers");
         }
@@ -339,28 +340,6 @@ final class NettyResponseOutput implements ResponseOutput {
      */
     private Mono<Void> completingHandler(Mono<Void> lastSend) {
         return lastSend.doOnSuccess(ignored -> done.tryEmitEmpty()).subscribeOn(Schedulers.fromExecutor(channel.eventLoop()));
-    }
-
-    /**
-     * Return how many body bytes make the response whole: none for HEAD, 1xx, 204 and 304, its Content-Length
-     * otherwise, or -1 when that is unknown and only the end of a chunked body tells.
-     */
-    private long bodyLength(int status, List<Header> headers) {
-        if (head || status < 200 || status == 204 || status == 304) {
-            return 0;
-        }
-        for (Header header : headers) {
-            if (header.name().equalsIgnoreCase("Content-Length")) {
-                try {
-                    return Long.parseLong(header.value().trim());
-                }
-                catch (NumberFormatException ex) {
-                    // The engine checked the header; should it still not parse, the length stays unknown.
-                    return -1;
-                }
-            }
-        }
-        return -1;
     }
 
     private void checkClient() throws IOException {

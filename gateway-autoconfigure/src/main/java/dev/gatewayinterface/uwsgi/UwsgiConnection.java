@@ -148,7 +148,8 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
         packet.release();
         packet = null;
         UwsgiExchange exchange = new UwsgiExchange(request, facts, request.rawPrefix() + route.rawMountPath(),
-                route.rawPathInfo(), body, new UwsgiOutput(ctx.channel(), listener.settings().clientTimeout()),
+                route.rawPathInfo(), body, new UwsgiOutput(ctx.channel(), listener.settings().clientTimeout(),
+                        request.method().equals("HEAD")),
                 () -> ctx.executor().execute(() -> requestEnded(ctx)));
         state = State.SERVING;
         running = true;

@@ -158,8 +158,9 @@ final class UwsgiExchange implements Exchange {
     }
 
     @Override
-    public void complete() {
+    public void complete() throws IOException {
         // The end of the response is the end of the connection (docs/SPEC.md §17.4); end() closes it.
+        output.complete();
     }
 
     @Override
@@ -173,9 +174,14 @@ final class UwsgiExchange implements Exchange {
         output.abort();
     }
 
-    /** Release the body and let the connection finish; called once, after the engine returned. */
+    @Override
+    public boolean responseFinished() {
+        return output.ended();
+    }
+
+    /** Release the body and let the connection finish once its last bytes are out; called once, after the engine. */
     void end() {
         body.dispose();
-        onEnd.run();
+        output.afterLastWrite(onEnd);
     }
 }
