@@ -9,6 +9,7 @@ import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
@@ -156,6 +157,11 @@ final class NettyResponseOutput implements ResponseOutput {
                     // Reactor Netty would chunk it, which an HTTP/1.0 client cannot read: closing the connection
                     // ends a body of unknown length instead (docs/SPEC.md §6.3).
                     nativeResponse.responseHeaders().remove(HttpHeaderNames.TRANSFER_ENCODING);
+                    if (keepsHttp10Connection(headers)) {
+                        // An HTTP/1.0 response keeps the connection only when it says so, as Tomcat's does. Set
+                        // as a header: keepAlive(true) would see the HTTP/1.1 response Reactor Netty downgrades later.
+                        nativeResponse.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                    }
                 }
             }))
             .then(Mono.defer(() -> nativeResponse.sendHeaders().then()))
@@ -340,6 +346,17 @@ final class NettyResponseOutput implements ResponseOutput {
      */
     private Mono<Void> completingHandler(Mono<Void> lastSend) {
         return lastSend.doOnSuccess(ignored -> done.tryEmitEmpty()).subscribeOn(Schedulers.fromExecutor(channel.eventLoop()));
+    }
+
+    /**
+     * Tell whether an HTTP/1.0 client that asked to keep its connection may keep it: the body's end must be known
+     * from its length, and neither the engine nor the server may have chosen to close.
+     */
+    private boolean keepsHttp10Connection(List<Header> headers) {
+        boolean known = head || headers.stream().anyMatch(header -> header.name().equalsIgnoreCase("Content-Length"));
+        boolean closing = headers.stream().anyMatch(header -> header.name().equalsIgnoreCase("Connection"));
+        return known && !closing && nativeResponse instanceof HttpServerRequest request && request.isKeepAlive()
+                && !nativeResponse.responseHeaders().contains(HttpHeaderNames.CONNECTION, "close", true);
     }
 
     private void checkClient() throws IOException {

@@ -119,6 +119,29 @@ class ReactiveGatewayAdapterTests {
     }
 
     @Test
+    void keepsTheConnectionOfAnHttp10ClientThatAsksForItWhenTheLengthIsKnown() throws Exception {
+        try (NettyGatewayServer server = NettyGatewayServer.serve(hello()); RawHttp http = new RawHttp(server.port())) {
+            for (int i = 0; i < 2; i++) {
+                // As ab -k and other HTTP/1.0 clients ask, and as Tomcat answers them.
+                http.send("GET / HTTP/1.0\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n");
+                RawHttp.Head head = http.readHead();
+                assertThat(head.header("connection")).isEqualToIgnoringCase("keep-alive");
+                assertThat(http.readBody(head)).asString().isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
+    void closesTheConnectionOfAnHttp10ClientThatDoesNotAskToKeepIt() throws Exception {
+        try (NettyGatewayServer server = NettyGatewayServer.serve(hello()); RawHttp http = new RawHttp(server.port())) {
+            http.send("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(http.readBody(head)).asString().isEqualTo("hello");
+            assertThat(http.serverClosed()).isTrue();
+        }
+    }
+
+    @Test
     void decodesAnEncodedSlashInPathInfoWhichNoFirewallRefusedHere() throws Exception {
         try (NettyGatewayServer server = NettyGatewayServer.serve(recordingEnviron());
                 RawHttp http = new RawHttp(server.port())) {
@@ -247,5 +270,13 @@ class ReactiveGatewayAdapterTests {
                 new Gateway(application, GatewayOptions.defaults("mock")), Runnable -> new Thread(Runnable).start());
         return WebTestClient.bindToWebHandler(exchange -> adapter.handle(exchange, "",
                 exchange.getRequest().getPath().pathWithinApplication().value())).build();
+    }
+
+    /** Return an application that answers "hello", whose length the engine knows. */
+    private static Application hello() {
+        return (environ, startResponse) -> {
+            startResponse.start("200 OK", List.of(new Header("Content-Type", "text/plain")));
+            return List.of("hello".getBytes(StandardCharsets.US_ASCII));
+        };
     }
 }
