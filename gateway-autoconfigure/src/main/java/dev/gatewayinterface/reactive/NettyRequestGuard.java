@@ -18,12 +18,14 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -36,6 +38,7 @@ import java.util.Queue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpRequestDecoderSpec;
 
 /**
  * Hold every request Reactor Netty decodes to the rules of docs/SPEC.md §14 before Spring or any handler sees it,
@@ -107,9 +110,28 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
      */
     public static void install(Channel channel, int maxRequestLine, int maxHeaderSize, int maxHeaderCount,
             Duration headerTimeout) {
+        install(channel, null, maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout);
+    }
+
+    /**
+     * Put a guard around the HTTP/1.1 codec of a new connection, as {@link #install(Channel, int, int, int, Duration)}
+     * does, and first put a codec with the given configuration in place of Reactor Netty's.
+     * @param channel the connection, its pipeline just set up by Reactor Netty
+     * @param decoder the configuration of the codec to use instead, or {@code null} to keep Reactor Netty's
+     * @param maxRequestLine the decoder's request-line limit, named in a 414
+     * @param maxHeaderSize the decoder's header limit, named in a 431
+     * @param maxHeaderCount the most header lines of a request
+     * @param headerTimeout the longest time from a request's first byte to the end of its head
+     */
+    public static void install(Channel channel, HttpDecoderConfig decoder, int maxRequestLine, int maxHeaderSize,
+            int maxHeaderCount, Duration headerTimeout) {
         ChannelPipeline pipeline = channel.pipeline();
         if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(NAME) != null) {
             return;
+        }
+        if (decoder != null && pipeline.get(NettyPipeline.H2CUpgradeHandler) == null) {
+            // The h2c upgrade handler holds Reactor Netty's codec itself: there it stays, as configured.
+            pipeline.replace(NettyPipeline.HttpCodec, NettyPipeline.HttpCodec, new HttpServerCodec(decoder));
         }
         NettyRequestGuard guard = new NettyRequestGuard(maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout);
         pipeline.addBefore(NettyPipeline.HttpCodec, TAP_NAME, new ByteTap(guard));
@@ -247,6 +269,24 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
         }
         return new Refusal(400, "Bad Request", "the request line or a header line is malformed: "
                 + printable(message) + " (RFC 9112 §2.2)");
+    }
+
+    /**
+     * Return the decoder configuration Reactor Netty builds from a decoder spec, but tolerant of a bare LF ending a
+     * line of the head, as Tomcat is and RFC 9112 §2.2 allows, so that both stacks read those bytes alike
+     * (docs/SPEC.md §14.5).
+     * @param spec the server's request decoder spec
+     * @return the configuration
+     */
+    public static HttpDecoderConfig tolerantOfBareLf(HttpRequestDecoderSpec spec) {
+        return new HttpDecoderConfig().setMaxInitialLineLength(spec.maxInitialLineLength())
+            .setMaxHeaderSize(spec.maxHeaderSize())
+            .setMaxChunkSize(spec.maxChunkSize())
+            .setValidateHeaders(spec.validateHeaders())
+            .setInitialBufferSize(spec.initialBufferSize())
+            .setAllowDuplicateContentLengths(spec.allowDuplicateContentLengths())
+            .setAllowPartialChunks(spec.allowPartialChunks())
+            .setStrictLineParsing(false);
     }
 
     /** Tell whether a char may be part of an HTTP version as Tomcat reads one: the letters of HTTP, '/', '.', digits. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +52,27 @@ public abstract class RequestConformanceContractTests extends ServerTests {
     void answersTheCaseAsTheRfcsSay(RequestCase testCase) throws Exception {
         RequestConformance.Outcome outcome = conformance.send(testCase);
         assertThat(outcome.violations()).as("%s: %s", testCase, outcome.summary()).isEmpty();
+    }
+
+    @Test
+    void readsABareLfAsTheEndOfAHeadLineAsTheOtherStackDoes() throws IOException {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("GET /conformance HTTP/1.1\nHost: localhost\nConnection: close\n\n");
+            assertThat(http.readHead().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void keepsTheConnectionOfAnHttp10ClientThatAsksForItAsTheOtherStackDoes() throws IOException {
+        try (RawHttp http = new RawHttp(port)) {
+            for (int i = 0; i < 2; i++) {
+                http.send("GET /conformance HTTP/1.0\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n");
+                RawHttp.Head head = http.readHead();
+                assertThat(head.status()).isEqualTo(200);
+                assertThat(head.header("connection")).isEqualToIgnoringCase("keep-alive");
+                http.readBody(head);
+            }
+        }
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.gatewayinterface.autoconfigure.webflux;
 import dev.gatewayinterface.autoconfigure.GatewayLimits;
 import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.reactive.NettyRequestGuard;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,8 +19,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Guard the whole Reactor Netty server as docs/SPEC.md §14 says: the request decoder's line and header limits and
- * the idle timeout from {@code gateway.limits.*} and {@code gateway.timeouts.*}, and the {@link NettyRequestGuard}
- * behind the HTTP codec of every connection. This changes what the server accepts for every request, the
+ * the idle timeout from {@code gateway.limits.*} and {@code gateway.timeouts.*}, the same decoder tolerant of a bare
+ * LF as Tomcat is, and the {@link NettyRequestGuard} behind the HTTP codec of every connection. This changes what the server accepts for every request, the
  * controllers' too, so {@code gateway.guard.enabled=false} turns it off (docs/REACTIVE.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,9 +59,10 @@ class GatewayNettyConfiguration {
                     .maxChunkSize(current.maxChunkSize())
                     .allowPartialChunks(current.allowPartialChunks())
                     .maxInitialLineLength(maxRequestLine)
-                    .maxHeaderSize(maxHeaderSize))
-                .doOnChannelInit((observer, channel, address) -> NettyRequestGuard.install(channel, maxRequestLine,
-                        maxHeaderSize, maxHeaderCount, headerTimeout));
+                    .maxHeaderSize(maxHeaderSize));
+            HttpDecoderConfig decoder = NettyRequestGuard.tolerantOfBareLf(guarded.configuration().decoder());
+            guarded = guarded.doOnChannelInit((observer, channel, address) -> NettyRequestGuard.install(channel,
+                    decoder, maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout));
             return keepAlive != null ? guarded.idleTimeout(keepAlive) : guarded;
         }
 
