@@ -6,6 +6,7 @@ import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -44,7 +45,8 @@ record ServletConnection(String remoteAddress, int remotePort, String scheme, St
     /** Read the facts of a request that no forward-headers strategy changed yet. */
     static ServletConnection record(HttpServletRequest request) {
         List<String[]> forwarded = new ArrayList<>(2);
-        for (String name : Collections.list(request.getHeaderNames())) {
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+            String name = names.nextElement();
             if (Exchange.isForwardedHeader(name)) {
                 for (String value : Collections.list(request.getHeaders(name))) {
                     forwarded.add(new String[] { name, value });

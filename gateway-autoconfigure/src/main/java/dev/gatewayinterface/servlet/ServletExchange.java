@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ final class ServletExchange implements Exchange {
     private final boolean springErrors;
 
     private ServletOutputStream output;
+
+    /** The header lines, name then value, once read. */
+    private List<String> headerLines;
 
     private ServletBodyStream body;
 
@@ -128,6 +132,22 @@ final class ServletExchange implements Exchange {
 
     @Override
     public void forEachHeader(BiConsumer<String, String> consumer) {
+        List<String> lines = headerLines;
+        if (lines == null) {
+            lines = readHeaderLines();
+            headerLines = lines;
+        }
+        for (int i = 0; i < lines.size(); i += 2) {
+            consumer.accept(lines.get(i), lines.get(i + 1));
+        }
+    }
+
+    /**
+     * Read the request's header lines once, name then value: the acceptance policy, the origin and the environ each
+     * walk them, and the Servlet API finds each name's values by a search of every line.
+     */
+    private List<String> readHeaderLines() {
+        List<String> lines = new ArrayList<>(32);
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
@@ -137,12 +157,15 @@ final class ServletExchange implements Exchange {
             }
             Enumeration<String> values = request.getHeaders(name);
             while (values.hasMoreElements()) {
-                consumer.accept(name, values.nextElement());
+                lines.add(name);
+                lines.add(values.nextElement());
             }
         }
         for (String[] header : connection.forwardedHeaders()) {
-            consumer.accept(header[0], header[1]);
+            lines.add(header[0]);
+            lines.add(header[1]);
         }
+        return lines;
     }
 
     @Override

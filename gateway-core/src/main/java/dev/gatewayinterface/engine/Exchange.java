@@ -28,7 +28,10 @@ public interface Exchange {
      * @return {@code true} for a forwarded header
      */
     static boolean isForwardedHeader(String name) {
-        return ForwardedHeaders.NAMES.contains(name.toLowerCase(Locale.ROOT));
+        // Asked of every header of every request: the first char tells most names apart without a lower-cased copy.
+        char first = name.isEmpty() ? ' ' : name.charAt(0);
+        return (first == 'f' || first == 'F' || first == 'x' || first == 'X')
+                && ForwardedHeaders.NAMES.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**

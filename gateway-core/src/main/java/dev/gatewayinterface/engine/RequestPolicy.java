@@ -145,6 +145,10 @@ final class RequestPolicy {
      * was chosen on the raw path, so an access rule keyed on the one sees another resource than the one answering.
      */
     private static Refusal checkSegments(String path) {
+        if (path.indexOf('.') < 0 && path.indexOf(';') < 0 && path.indexOf('%') < 0) {
+            // Most paths: nothing that could spell a dot segment or a parameter, and no segment to copy.
+            return null;
+        }
         for (String segment : path.split("/", -1)) {
             String decoded = segment.replace("%2e", ".").replace("%2E", ".");
             int semicolon = decoded.indexOf(';');
