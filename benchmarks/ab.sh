@@ -2,7 +2,8 @@
 # Compare two builds of the benchmark server side by side, for a fix's before/after (docs/PERFORMANCE.md):
 #   benchmarks/ab.sh before.jar after.jar /hello --spring.profiles.active=mount --spring.main.web-application-type=reactive
 # Both jars run on core 0 (the idle one costs nothing), wrk on core 1; each is warmed up for WARM seconds (60),
-# then they are measured in ROUNDS interleaved rounds (3) of MEASURE seconds (10) at CONNECTIONS connections (64).
+# then they are measured in ROUNDS interleaved rounds (3) of MEASURE seconds (10) at CONNECTIONS connections (64),
+# each round in the other order (A B, B A, A B, ...).
 # Make the jars with: rm -f benchmarks/target/gateway-benchmarks.jar*; ./mvnw -B -q -pl benchmarks -am package
 # -DskipTests; cp benchmarks/target/gateway-benchmarks.jar before.jar (then again, after the change).
 # UWSGI=1 measures the uwsgi path instead: each jar also serves its mounts on a uwsgi listener, and wrk reaches it
@@ -62,7 +63,10 @@ for port in "${ports[@]}"; do
 done
 echo "round build req/s p99"
 for round in $(seq 1 "${ROUNDS:-3}"); do
-  for i in 0 1; do
+  # Odd rounds measure before first, even rounds after first: neither build always gets the machine fresh.
+  order="0 1"
+  if [ $((round % 2)) = 0 ]; then order="1 0"; fi
+  for i in $order; do
     out=$(taskset -c 1 wrk -t1 -c"${CONNECTIONS:-64}" -d"${MEASURE:-10}"s --latency "http://127.0.0.1:${ports[$i]}$path")
     echo "$round $([ "$i" = 0 ] && echo before || echo after) $(echo "$out" | awk '/Requests\/sec/ {print $2}') \
 $(echo "$out" | awk '$1 == "99%" {print $2}')"
