@@ -129,8 +129,7 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
         if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(NAME) != null) {
             return;
         }
-        if (decoder != null && pipeline.get(NettyPipeline.H2CUpgradeHandler) == null) {
-            // The h2c upgrade handler holds Reactor Netty's codec itself: there it stays, as configured.
+        if (decoder != null) {
             pipeline.replace(NettyPipeline.HttpCodec, NettyPipeline.HttpCodec, new HttpServerCodec(decoder));
         }
         NettyRequestGuard guard = new NettyRequestGuard(maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout);
@@ -231,6 +230,10 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
                     : new Refusal(505, "HTTP Version Not Supported", "the version " + version.text()
                             + " is not HTTP/1.0 or HTTP/1.1 (RFC 9112 §2.3)");
         }
+        if (version == HttpVersion.HTTP_1_0 && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            // Netty's decoder refuses it only under its own RFC 9112 rules, which the aligned decoder turns off.
+            return new Refusal(400, "Bad Request", "an HTTP/1.0 request has no Transfer-Encoding (RFC 9112 §6.1)");
+        }
         int headers = request.headers().size();
         if (headers > maxHeaderCount) {
             return new Refusal(431, "Request Header Fields Too Large", "the request has " + headers
@@ -272,13 +275,14 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
     }
 
     /**
-     * Return the decoder configuration Reactor Netty builds from a decoder spec, but tolerant of a bare LF ending a
-     * line of the head, as Tomcat is and RFC 9112 §2.2 allows, so that both stacks read those bytes alike
-     * (docs/SPEC.md §14.5).
+     * Return the decoder configuration Reactor Netty builds from a decoder spec, but reading as Tomcat does the bytes
+     * RFC 9112 lets a server read either way (docs/SPEC.md §14.5): a bare LF ends a line of the head (§2.2), and
+     * {@code Content-Length} beside {@code Transfer-Encoding: chunked} is dropped, the body read chunked and the
+     * connection closed after the response (§6.3), where Netty's defaults answer both 400.
      * @param spec the server's request decoder spec
      * @return the configuration
      */
-    public static HttpDecoderConfig tolerantOfBareLf(HttpRequestDecoderSpec spec) {
+    public static HttpDecoderConfig alignedWithTomcat(HttpRequestDecoderSpec spec) {
         return new HttpDecoderConfig().setMaxInitialLineLength(spec.maxInitialLineLength())
             .setMaxHeaderSize(spec.maxHeaderSize())
             .setMaxChunkSize(spec.maxChunkSize())
@@ -286,7 +290,8 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
             .setInitialBufferSize(spec.initialBufferSize())
             .setAllowDuplicateContentLengths(spec.allowDuplicateContentLengths())
             .setAllowPartialChunks(spec.allowPartialChunks())
-            .setStrictLineParsing(false);
+            .setStrictLineParsing(false)
+            .setUseRfc9112TransferEncoding(false);
     }
 
     /** Tell whether a char may be part of an HTTP version as Tomcat reads one: the letters of HTTP, '/', '.', digits. */

@@ -7,11 +7,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -22,6 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Check the order and the fate of the Reactor Netty guard's own answers on one connection, where a real server's
@@ -31,11 +35,83 @@ import reactor.netty.NettyPipeline;
  */
 class NettyRequestGuardTests {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private EmbeddedChannel channel = guarded(null);
 
-    NettyRequestGuardTests() {
+    /** Return a connection with Reactor Netty's codec and the guard, which puts a codec of this configuration first. */
+    private static EmbeddedChannel guarded(HttpDecoderConfig decoder) {
+        EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
-        NettyRequestGuard.install(channel, 8192, 8192, 100, Duration.ofSeconds(20));
+        if (decoder == null) {
+            NettyRequestGuard.install(channel, 8192, 8192, 100, Duration.ofSeconds(20));
+        }
+        else {
+            NettyRequestGuard.install(channel, decoder, 8192, 8192, 100, Duration.ofSeconds(20));
+        }
+        return channel;
+    }
+
+    private void alignWithTomcat() {
+        channel.finishAndReleaseAll();
+        channel = guarded(NettyRequestGuard.alignedWithTomcat(HttpServer.create().configuration().decoder()));
+    }
+
+    @Test
+    void refusesABareLfWithNettysOwnDecoder() {
+        receive("GET /a HTTP/1.1\nHost: x\n\n");
+        assertThat(passedOn()).isEmpty();
+        assertThat(sent()).startsWith("HTTP/1.1 400 Bad Request\r\n");
+    }
+
+    @Test
+    void readsABareLfAsTheEndOfALineWithTheDecoderAlignedWithTomcat() {
+        alignWithTomcat();
+        receive("GET /a HTTP/1.1\nHost: x\n\n");
+        assertThat(passedOn()).singleElement().satisfies(request -> assertThat(request.headers().get("Host"))
+            .isEqualTo("x"));
+    }
+
+    @Test
+    void readsContentLengthBesideChunkedAsChunkedAndEndsTheConnectionWithTheDecoderAlignedWithTomcat() {
+        alignWithTomcat();
+        receive("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n");
+        List<Object> messages = new ArrayList<>();
+        for (Object message = channel.readInbound(); message != null; message = channel.readInbound()) {
+            messages.add(message);
+        }
+        assertThat(messages.get(0)).isInstanceOfSatisfying(HttpRequest.class, request -> {
+            assertThat(request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)).isFalse();
+            assertThat(HttpUtil.isKeepAlive(request)).isFalse();
+        });
+        assertThat(messages.get(1)).isInstanceOfSatisfying(HttpContent.class, content -> assertThat(content.content()
+            .toString(StandardCharsets.US_ASCII)).isEqualTo("hello"));
+        messages.forEach(ReferenceCountUtil::release);
+    }
+
+    @Test
+    void refusesTransferEncodingOnHttp10WithTheDecoderAlignedWithTomcat() {
+        alignWithTomcat();
+        receive("POST /a HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        assertThat(passedOn()).isEmpty();
+        assertThat(sent()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("no Transfer-Encoding");
+    }
+
+    @Test
+    void buildsTheAlignedDecoderFromEverySettingOfTheServers() {
+        HttpDecoderConfig config = NettyRequestGuard.alignedWithTomcat(HttpServer.create()
+            .httpRequestDecoder(spec -> spec.maxInitialLineLength(1001).maxHeaderSize(2002).maxChunkSize(3003)
+                .validateHeaders(false).initialBufferSize(64).allowDuplicateContentLengths(true)
+                .allowPartialChunks(false))
+            .configuration()
+            .decoder());
+        assertThat(config.getMaxInitialLineLength()).isEqualTo(1001);
+        assertThat(config.getMaxHeaderSize()).isEqualTo(2002);
+        assertThat(config.getMaxChunkSize()).isEqualTo(3003);
+        assertThat(config.getInitialBufferSize()).isEqualTo(64);
+        assertThat(config.isAllowDuplicateContentLengths()).isTrue();
+        assertThat(config.isAllowPartialChunks()).isFalse();
+        assertThat(config.isStrictLineParsing()).isFalse();
+        assertThat(config.isUseRfc9112TransferEncoding()).isFalse();
     }
 
     @AfterEach

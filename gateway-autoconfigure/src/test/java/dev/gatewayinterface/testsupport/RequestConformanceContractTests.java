@@ -75,6 +75,18 @@ public abstract class RequestConformanceContractTests extends ServerTests {
         }
     }
 
+    @Test
+    void readsContentLengthBesideChunkedAsChunkedAndClosesAsTheOtherStackDoes() throws IOException {
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("POST /conformance HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+            RawHttp.Head head = http.readHead();
+            assertThat(head.status()).isEqualTo(200);
+            http.readBody(head);
+            assertThat(http.serverClosed()).isTrue();
+        }
+    }
+
     @AfterAll
     void recordTheAnswers() throws IOException {
         Path file = Path.of("target", "conformance", stack() + ".tsv");

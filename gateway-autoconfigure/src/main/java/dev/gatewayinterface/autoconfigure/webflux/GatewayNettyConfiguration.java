@@ -5,6 +5,7 @@ import dev.gatewayinterface.autoconfigure.GatewayProperties;
 import dev.gatewayinterface.reactive.NettyRequestGuard;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
@@ -19,8 +20,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Guard the whole Reactor Netty server as docs/SPEC.md §14 says: the request decoder's line and header limits and
- * the idle timeout from {@code gateway.limits.*} and {@code gateway.timeouts.*}, the same decoder tolerant of a bare
- * LF as Tomcat is, and the {@link NettyRequestGuard} behind the HTTP codec of every connection. This changes what the server accepts for every request, the
+ * the idle timeout from {@code gateway.limits.*} and {@code gateway.timeouts.*}, the same decoder reading a bare LF
+ * and Content-Length beside chunked as Tomcat does ({@code gateway.guard.align-decoder}), and the {@link NettyRequestGuard} behind the HTTP codec of every connection. This changes what the server accepts for every request, the
  * controllers' too, so {@code gateway.guard.enabled=false} turns it off (docs/REACTIVE.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,13 +29,20 @@ import reactor.netty.http.server.HttpServer;
 @ConditionalOnBooleanProperty(name = "gateway.guard.enabled", matchIfMissing = true)
 class GatewayNettyConfiguration {
 
+    /** The system properties with which Netty's own decoder defaults are set for the whole JVM. */
+    static final List<String> NETTY_DECODER_PROPERTIES = List.of("io.netty.handler.codec.http.defaultStrictLineParsing",
+            "io.netty.handler.codec.http.rfc9112TransferEncoding");
+
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> gatewayNettyGuardCustomizer(
             GatewayProperties properties, Environment environment) {
         GatewayLimits limits = new GatewayLimits(properties, environment);
+        // An operator's own choice of Netty's decoder defaults, made for the whole JVM, stands.
+        boolean alignDecoder = properties.getGuard().isAlignDecoder()
+                && NETTY_DECODER_PROPERTIES.stream().allMatch(name -> System.getProperty(name) == null);
         return new GuardCustomizer(limits.maxRequestLine(), limits.maxHeaderSize(),
                 properties.getLimits().getMaxHeaderCount(), properties.getTimeouts().getRequestHeader(),
-                limits.keepAlive("server.netty.idle-timeout"));
+                limits.keepAlive("server.netty.idle-timeout"), alignDecoder);
     }
 
     /**
@@ -42,7 +50,7 @@ class GatewayNettyConfiguration {
      * but for the two limits.
      */
     private record GuardCustomizer(int maxRequestLine, int maxHeaderSize, int maxHeaderCount, Duration headerTimeout,
-            Duration keepAlive) implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
+            Duration keepAlive, boolean alignDecoder) implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
         @Override
         public void customize(NettyReactiveWebServerFactory factory) {
@@ -60,7 +68,8 @@ class GatewayNettyConfiguration {
                     .allowPartialChunks(current.allowPartialChunks())
                     .maxInitialLineLength(maxRequestLine)
                     .maxHeaderSize(maxHeaderSize));
-            HttpDecoderConfig decoder = NettyRequestGuard.tolerantOfBareLf(guarded.configuration().decoder());
+            HttpDecoderConfig decoder = alignDecoder ? NettyRequestGuard.alignedWithTomcat(guarded.configuration().decoder())
+                    : null;
             guarded = guarded.doOnChannelInit((observer, channel, address) -> NettyRequestGuard.install(channel,
                     decoder, maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout));
             return keepAlive != null ? guarded.idleTimeout(keepAlive) : guarded;
