@@ -19,6 +19,7 @@ import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -157,7 +158,7 @@ final class NettyResponseOutput implements ResponseOutput {
                     // Reactor Netty would chunk it, which an HTTP/1.0 client cannot read: closing the connection
                     // ends a body of unknown length instead (docs/SPEC.md §6.3).
                     nativeResponse.responseHeaders().remove(HttpHeaderNames.TRANSFER_ENCODING);
-                    if (keepsHttp10Connection(headers)) {
+                    if (keepsHttp10Connection(status, headers)) {
                         // An HTTP/1.0 response keeps the connection only when it says so, as Tomcat's does. Set
                         // as a header: keepAlive(true) would see the HTTP/1.1 response Reactor Netty downgrades later.
                         nativeResponse.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -232,8 +233,18 @@ final class NettyResponseOutput implements ResponseOutput {
 
     @Override
     public void disconnect() {
-        // Queued on the event loop before anything the interrupted thread writes after, so that nothing follows it.
-        channel.close();
+        // Queued on the event loop before anything the interrupted thread writes after, so that nothing follows it;
+        // decided there, so that last bytes handed over meanwhile are not cut off behind the close.
+        try {
+            channel.eventLoop().execute(() -> {
+                if (!ended()) {
+                    channel.close();
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            channel.close();
+        }
     }
 
     @Override
@@ -328,7 +339,13 @@ final class NettyResponseOutput implements ResponseOutput {
         }
         bodyRemaining = 0;
         endingUnawaited = true;
+        // Unawaited, the write is still held to the client timeout: a client that stops taking bytes has its
+        // connection closed, which fails the write and so ends the handler.
+        ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         write(message, handedOver).doFinally(signal -> {
+            deadline.cancel(false);
             if (!handedOver.get()) {
                 message.release();
             }
@@ -352,8 +369,8 @@ final class NettyResponseOutput implements ResponseOutput {
      * Tell whether an HTTP/1.0 client that asked to keep its connection may keep it: the body's end must be known
      * from its length, and neither the engine nor the server may have chosen to close.
      */
-    private boolean keepsHttp10Connection(List<Header> headers) {
-        boolean known = head || headers.stream().anyMatch(header -> header.name().equalsIgnoreCase("Content-Length"));
+    private boolean keepsHttp10Connection(int status, List<Header> headers) {
+        boolean known = ResponseLength.of(head, status, headers) >= 0;
         boolean closing = headers.stream().anyMatch(header -> header.name().equalsIgnoreCase("Connection"));
         return known && !closing && nativeResponse instanceof HttpServerRequest request && request.isKeepAlive()
                 && !nativeResponse.responseHeaders().contains(HttpHeaderNames.CONNECTION, "close", true);

@@ -171,7 +171,7 @@ final class UwsgiExchange implements Exchange {
     @Override
     public void disconnect() {
         // A reset, as for an abort: the proxy must not take a close-delimited body cut short for a whole one.
-        output.abort();
+        output.disconnect();
     }
 
     @Override

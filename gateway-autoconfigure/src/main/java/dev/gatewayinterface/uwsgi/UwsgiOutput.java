@@ -14,6 +14,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * a response of known length is copied and handed over without waiting, so that a small response costs the
  * application's thread no wait for the event loop; the connection ends only once those bytes were written.
  *
- * <p>Called from the application's thread, but for {@link #abort()}, which any thread may call.
+ * <p>Called from the application's thread, but for {@link #abort()} and {@link #disconnect()}, which any thread may
+ * call.
  */
 final class UwsgiOutput {
 
@@ -160,7 +163,34 @@ final class UwsgiOutput {
             message.release();
             throw new IOException("the proxy closed the connection");
         }
-        lastWrite = channel.writeAndFlush(message);
+        ChannelFuture write = channel.writeAndFlush(message);
+        lastWrite = write;
+        // Unawaited, the write is still held to the client timeout: a proxy that stops taking bytes has its
+        // connection cut, which fails the write and so lets the connection end.
+        ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
+            if (!write.isDone()) {
+                abort();
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        write.addListener(done -> deadline.cancel(false));
+    }
+
+    /**
+     * Cut the connection from another thread, for a shutdown that aborts the request, unless the response's last
+     * bytes were handed over meanwhile: decided on the event loop, where a close queued behind those bytes would
+     * otherwise lose a whole response.
+     */
+    void disconnect() {
+        try {
+            channel.eventLoop().execute(() -> {
+                if (lastWrite == null) {
+                    abort();
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            abort();
+        }
     }
 
     private void send(Object message, String what) throws IOException {

@@ -41,13 +41,29 @@ public final class StubExchange implements Exchange {
         return this;
     }
 
+    private volatile Thread servingThread;
+
+    private volatile boolean disconnectedBeforeInterrupt;
+
     /** Tell whether something closed the connection from outside the request, as a shutdown does. */
     public boolean disconnected() {
         return disconnected;
     }
 
+    /** Name the thread that serves this request, for {@link #disconnectedBeforeInterrupt()}. */
+    public void servedOn(Thread thread) {
+        servingThread = thread;
+    }
+
+    /** Tell whether the disconnect came while the serving thread was not yet interrupted. */
+    public boolean disconnectedBeforeInterrupt() {
+        return disconnectedBeforeInterrupt;
+    }
+
     @Override
     public void disconnect() {
+        Thread thread = servingThread;
+        disconnectedBeforeInterrupt = thread != null && !thread.isInterrupted();
         disconnected = true;
     }
 

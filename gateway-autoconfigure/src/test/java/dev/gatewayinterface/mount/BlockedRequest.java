@@ -42,6 +42,9 @@ public final class BlockedRequest {
         BlockedRequest blocked = new BlockedRequest();
         CountDownLatch registered = new CountDownLatch(1);
         new Thread(() -> {
+            if (exchange instanceof StubExchange stub) {
+                stub.servedOn(Thread.currentThread());
+            }
             RequestObserver.Request request = observer.requestStarted(exchange);
             if (responded) {
                 request.responseEnded();
@@ -52,7 +55,8 @@ public final class BlockedRequest {
             }
             catch (InterruptedException ex) {
                 blocked.interrupted = true;
-                blocked.disconnectedWhenInterrupted = exchange instanceof StubExchange stub && stub.disconnected();
+                blocked.disconnectedWhenInterrupted = exchange instanceof StubExchange stub
+                        && stub.disconnectedBeforeInterrupt();
                 // As well-behaved code does: the flag stays set for whoever runs next on this thread.
                 Thread.currentThread().interrupt();
             }
@@ -74,7 +78,7 @@ public final class BlockedRequest {
         return interrupted;
     }
 
-    /** Tell whether the exchange, a {@link StubExchange}, had been disconnected when the interrupt came. */
+    /** Tell whether the exchange, a {@link StubExchange}, was disconnected before its thread was interrupted. */
     public boolean disconnectedWhenInterrupted() {
         return disconnectedWhenInterrupted;
     }
