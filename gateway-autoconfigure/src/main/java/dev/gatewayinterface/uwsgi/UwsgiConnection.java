@@ -42,6 +42,7 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
 
     private UwsgiBody body;
 
+    /** The connection's timer: the request timeout until the packet came, then the linger after the response. */
     private ScheduledFuture<?> requestTimeout;
 
     private ChannelHandlerContext context;
@@ -218,8 +219,10 @@ final class UwsgiConnection extends ChannelInboundHandlerAdapter {
         }
         if (!inputShutdown && ctx.channel() instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
             duplex.shutdownOutput();
-            ctx.executor().schedule(() -> ctx.channel().close(), listener.settings().requestTimeout().toNanos(),
-                    TimeUnit.NANOSECONDS);
+            // Kept where channelInactive cancels it: a timer left behind would hold the closed connection, its
+            // pipeline and buffers for the whole timeout, thousands of them under load, each one more for the GC.
+            requestTimeout = ctx.executor().schedule(() -> ctx.channel().close(),
+                    listener.settings().requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             ctx.read();
         }
         else {
