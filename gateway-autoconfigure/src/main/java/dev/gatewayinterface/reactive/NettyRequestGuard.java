@@ -101,21 +101,8 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
     }
 
     /**
-     * Put a guard around the HTTP/1.1 codec of a new connection; a connection without one (HTTP/2) is left alone.
-     * @param channel the connection, its pipeline just set up by Reactor Netty
-     * @param maxRequestLine the decoder's request-line limit, named in a 414
-     * @param maxHeaderSize the decoder's header limit, named in a 431
-     * @param maxHeaderCount the most header lines of a request
-     * @param headerTimeout the longest time from a request's first byte to the end of its head
-     */
-    public static void install(Channel channel, int maxRequestLine, int maxHeaderSize, int maxHeaderCount,
-            Duration headerTimeout) {
-        install(channel, null, maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout);
-    }
-
-    /**
-     * Put a guard around the HTTP/1.1 codec of a new connection, as {@link #install(Channel, int, int, int, Duration)}
-     * does, and first put a codec with the given configuration in place of Reactor Netty's.
+     * Put a guard around the HTTP/1.1 codec of a new connection, first putting a codec of the given configuration in
+     * place of Reactor Netty's; a connection without that codec (HTTP/2, h2c) is left alone.
      * @param channel the connection, its pipeline just set up by Reactor Netty
      * @param decoder the configuration of the codec to use instead, or {@code null} to keep Reactor Netty's
      * @param maxRequestLine the decoder's request-line limit, named in a 414

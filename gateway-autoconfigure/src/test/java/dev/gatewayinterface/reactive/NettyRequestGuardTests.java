@@ -41,12 +41,7 @@ class NettyRequestGuardTests {
     private static EmbeddedChannel guarded(HttpDecoderConfig decoder) {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
-        if (decoder == null) {
-            NettyRequestGuard.install(channel, 8192, 8192, 100, Duration.ofSeconds(20));
-        }
-        else {
-            NettyRequestGuard.install(channel, decoder, 8192, 8192, 100, Duration.ofSeconds(20));
-        }
+        NettyRequestGuard.install(channel, decoder, 8192, 8192, 100, Duration.ofSeconds(20));
         return channel;
     }
 
