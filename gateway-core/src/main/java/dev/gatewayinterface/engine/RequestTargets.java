@@ -82,7 +82,8 @@ public final class RequestTargets {
                     + " is not a host with an optional port (RFC 9110 §7.2; no userinfo)");
         }
         String authority = rawTarget != null ? absoluteAuthority(rawTarget) : null;
-        if (authority != null && !authority.equals(host)) {
+        // A host is read without case (RFC 3986 §6.2.2.1), as Tomcat compares the two.
+        if (authority != null && !authority.equalsIgnoreCase(host)) {
             // RFC 9112 §3.2.2 lets the target's authority win; a proxy in front may have routed on Host instead.
             return new Refusal(400, "Bad Request", "the target names the host " + quote(authority) + " but Host says "
                     + quote(host) + ": a proxy in front and this server would serve different hosts (RFC 9112 §3.2.2)");

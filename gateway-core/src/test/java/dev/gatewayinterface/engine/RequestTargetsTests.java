@@ -57,8 +57,9 @@ class RequestTargetsTests {
 
     @ParameterizedTest
     @CsvSource({ "http://other/x, localhost, 400", "http://localhost/x, localhost, -1",
-            "http://localhost:80/x, localhost, 400" })
-    void refusesAnAbsoluteTargetNamingAnotherHostThanHost(String target, String host, int status) {
+            "http://localhost:80/x, localhost, 400", "HTTP://LOCALHOST/x, localhost, -1",
+            "http://localhost/x, LocalHost, -1" })
+    void refusesAnAbsoluteTargetNamingAnotherHostThanHostReadingHostsWithoutCase(String target, String host, int status) {
         Refusal refusal = RequestTargets.checkHosts(List.of(host), "HTTP/1.1", target);
         assertThat(refusal == null ? -1 : refusal.status()).isEqualTo(status);
     }
