@@ -25,7 +25,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -102,7 +101,8 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
 
     /**
      * Put a guard around the HTTP/1.1 codec of a new connection, first putting a codec of the given configuration in
-     * place of Reactor Netty's; a connection without that codec (HTTP/2, h2c) is left alone.
+     * place of Reactor Netty's, one that also refuses the chunk-size lines Tomcat refuses; a connection without that
+     * codec (HTTP/2, h2c) is left alone.
      * @param channel the connection, its pipeline just set up by Reactor Netty
      * @param decoder the configuration of the codec to use instead, or {@code null} to keep Reactor Netty's
      * @param maxRequestLine the decoder's request-line limit, named in a 414
@@ -117,7 +117,7 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
             return;
         }
         if (decoder != null) {
-            pipeline.replace(NettyPipeline.HttpCodec, NettyPipeline.HttpCodec, new HttpServerCodec(decoder));
+            AlignedHttpCodec.replace(pipeline, decoder);
         }
         NettyRequestGuard guard = new NettyRequestGuard(maxRequestLine, maxHeaderSize, maxHeaderCount, headerTimeout);
         pipeline.addBefore(NettyPipeline.HttpCodec, TAP_NAME, new ByteTap(guard));

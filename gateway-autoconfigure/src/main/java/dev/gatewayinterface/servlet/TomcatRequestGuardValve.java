@@ -1,6 +1,7 @@
 package dev.gatewayinterface.servlet;
 
 import dev.gatewayinterface.engine.Refusal;
+import dev.gatewayinterface.engine.RequestTargets;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.res.StringManager;
 
 /**
@@ -15,7 +17,9 @@ import org.apache.tomcat.util.res.StringManager;
  * does (docs/SPEC.md §14): Tomcat answers 400 to a request line or header lines over its buffer and to more header
  * lines than it allows; this valve, first in the engine, answers 414 or 431 with a one-line body instead. It knows
  * those refusals by the exception Tomcat recorded, compared with Tomcat's own message for them in the locale Tomcat
- * uses, and leaves every other request alone.
+ * uses. It also refuses, with 400, the two shapes Tomcat reads leniently where Reactor Netty's guard refuses them
+ * (§14.5): userinfo in an absolute-form target, which Tomcat drops, and a field value that begins on a folded line,
+ * which Tomcat unfolds. It leaves every other request alone.
  */
 public final class TomcatRequestGuardValve extends ValveBase {
 
@@ -43,7 +47,8 @@ public final class TomcatRequestGuardValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        Refusal refusal = response.isError() && response.getStatus() == 400 ? refusalFor(request) : null;
+        Refusal refusal = !response.isError() ? leniencyRefused(request)
+                : response.getStatus() == 400 ? refusalFor(request) : null;
         if (refusal == null) {
             getNext().invoke(request, response);
             return;
@@ -56,6 +61,26 @@ public final class TomcatRequestGuardValve extends ValveBase {
         response.getOutputStream().write(body);
         // Answered: the error report valve must not append a page of its own.
         response.setErrorReported();
+    }
+
+    /**
+     * Refuse what Tomcat reads leniently in a request's head where Reactor Netty's guard refuses it, as RFC 9110 and
+     * RFC 9112 allow, or return {@code null} to leave the request alone.
+     */
+    private static Refusal leniencyRefused(Request request) {
+        if (!request.getProtocol().startsWith("HTTP/1.")
+                || !(request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?>)) {
+            // The head of HTTP/2 or AJP is in no request line.
+            return null;
+        }
+        String folded = TomcatRequestHead.foldedField(request.getCoyoteRequest());
+        if (folded != null) {
+            return new Refusal(400, "Bad Request", "the value of the header " + folded
+                    + " begins on a folded line (obs-fold), which servers read differently (RFC 9112 §5.2)");
+        }
+        String target = TomcatRequestHead.absoluteTarget(request.getCoyoteRequest());
+        // Tomcat drops userinfo from an absolute-form target; RFC 9110 §4.2.4 asks to treat it as an error.
+        return target != null ? RequestTargets.check(request.getMethod(), target) : null;
     }
 
     /** Return the answer to a request Tomcat refused while parsing its head, or {@code null} to leave it. */

@@ -20,9 +20,10 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Guard the whole Reactor Netty server as docs/SPEC.md §14 says: the request decoder's line and header limits and
- * the idle timeout from {@code gateway.limits.*} and {@code gateway.timeouts.*}, the same decoder reading a bare LF
- * and Content-Length beside chunked as Tomcat does ({@code gateway.guard.align-decoder}), and the {@link NettyRequestGuard} behind the HTTP codec of every connection. This changes what the server accepts for every request, the
- * controllers' too, so {@code gateway.guard.enabled=false} turns it off (docs/REACTIVE.md).
+ * the idle timeout from {@code gateway.limits.*} and {@code gateway.timeouts.*}, the same decoder reading a bare LF,
+ * Content-Length beside chunked and chunk-size lines as Tomcat does ({@code gateway.guard.align-decoder}), and the
+ * {@link NettyRequestGuard} behind the HTTP codec of every connection. This changes what the server accepts for
+ * every request, the controllers' too, so {@code gateway.guard.enabled=false} turns it off (docs/REACTIVE.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({ HttpServer.class, NettyReactiveWebServerFactory.class })

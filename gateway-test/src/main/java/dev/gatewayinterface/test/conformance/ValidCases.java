@@ -34,6 +34,8 @@ final class ValidCases {
                         + "\r\n"),
                 valid("an absolute-form target with a port", "RFC 9112 §3.2.2",
                         "GET http://localhost:8080{path} HTTP/1.1\r\nHost: localhost:8080\r\n\r\n"),
+                valid("an absolute-form target with its scheme and host in upper case", "RFC 3986 §6.2.2.1",
+                        "GET HTTP://LOCALHOST{path} HTTP/1.1\r\n" + HOST + "\r\n"),
                 valid("an absolute-form https target", "RFC 9112 §3.2.2",
                         "GET https://localhost{path} HTTP/1.1\r\n" + HOST + "\r\n"),
                 valid("a Host with a port", "RFC 9110 §7.2", "GET {path} HTTP/1.1\r\nHost: localhost:8080\r\n\r\n"),
