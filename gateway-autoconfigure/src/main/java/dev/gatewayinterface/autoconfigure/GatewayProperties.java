@@ -416,8 +416,8 @@ public class GatewayProperties {
          * Whether Reactor Netty reads the bytes that its decoder and Tomcat's read differently as Tomcat does, so
          * that both stacks answer them alike (RFC 9112 allows either): a bare LF ending a line of the head, and
          * Content-Length beside Transfer-Encoding chunked (chunked framing, the connection closed after the
-         * response), which it reads, and whitespace around a chunk size or a ';' naming no chunk extension, which it
-         * refuses. Replaces the HTTP/1.1 codec of each connection with one built from the same decoder settings.
+         * response), which it reads, and the chunk-size lines Tomcat refuses (whitespace around the size, a ';'
+         * naming no chunk extension), which it refuses too. Replaces the HTTP/1.1 codec of each connection with one built from the same decoder settings.
          * Off, Netty's decoder answers the first two 400 and reads the others. Ignored when the JVM sets Netty's own
          * io.netty.handler.codec.http.defaultStrictLineParsing or rfc9112TransferEncoding system property.
          */

@@ -64,6 +64,9 @@ final class AlignedHttpCodec {
         /** Whether this decoder refused a body: like Netty's after a failure, it reads nothing more. */
         private boolean refused;
 
+        /** Whether the decoder was told to start over, which it does at its next read, a new request's head. */
+        private volatile boolean resetRequested;
+
         RequestDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
             super(config);
             this.methods = methods;
@@ -74,6 +77,10 @@ final class AlignedHttpCodec {
             if (refused) {
                 buffer.skipBytes(buffer.readableBytes());
                 return;
+            }
+            if (resetRequested) {
+                resetRequested = false;
+                chunkSizeLines.end();
             }
             int from = buffer.readerIndex();
             int first = out.size();
@@ -97,6 +104,12 @@ final class AlignedHttpCodec {
                     chunkSizeLines.end();
                 }
             }
+        }
+
+        @Override
+        public void reset() {
+            resetRequested = true;
+            super.reset();
         }
 
         private static boolean failed(List<Object> out, int first) {

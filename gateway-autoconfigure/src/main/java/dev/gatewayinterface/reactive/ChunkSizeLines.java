@@ -4,15 +4,20 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Follow a chunked request body through the bytes Netty's decoder took, and tell when a chunk-size line is one that
- * decoder reads leniently but Tomcat refuses (docs/SPEC.md §14.5): whitespace before or after the size, or a
- * {@code ;} naming no extension. Netty's decoder skips such whitespace and stops at the first char that is not a
- * hex digit, with no setting to be strict, and reads the line in private code.
+ * decoder reads leniently but Tomcat refuses (docs/SPEC.md §14.5): whitespace before or after the size, more than
+ * eight hex digits, a CR that no LF follows, or an extension that is not {@code ;name[=value]} as Tomcat's
+ * {@code ChunkExtension} reads one (whitespace only around {@code ;} and {@code =}, a token or a quoted string with
+ * no backslash for a value). Netty's decoder skips such whitespace, stops at the first char that is not a hex digit
+ * and reads the extension loosely, with no setting to be strict, in private code.
  *
  * <p>It decides no framing: the decoder has already read, and checked, every byte it is shown. It finds the next
  * chunk-size line by the size read from the line before, which is the size the decoder read, since a line it
  * accepts holds nothing but hex digits before its end or its extension.
  */
 final class ChunkSizeLines {
+
+    /** The most hex digits of a chunk size Tomcat reads. */
+    private static final int MAX_DIGITS = 8;
 
     private enum State {
         /** No chunked body is being read, or its last chunk was read: its trailer is the decoder's alone. */
@@ -21,10 +26,22 @@ final class ChunkSizeLines {
         LINE_START,
         /** Among the hex digits of the size. */
         SIZE,
-        /** Just behind the {@code ;} that starts an extension, where optional whitespace comes before a name. */
-        EXTENSION_NAME,
-        /** In the rest of the line, which the decoder checks. */
-        LINE_END,
+        /** Behind a {@code ;}, before an extension's name. */
+        BEFORE_NAME,
+        /** In an extension's name. */
+        NAME,
+        /** Behind an extension's name and whitespace. */
+        AFTER_NAME,
+        /** Behind {@code =}, before the value. */
+        BEFORE_VALUE,
+        /** In a token value. */
+        VALUE,
+        /** In a quoted value. */
+        QUOTED_VALUE,
+        /** Behind a value and whitespace. */
+        AFTER_VALUE,
+        /** Behind the CR that ends the line. */
+        CR,
         /** In the chunk's data. */
         DATA,
         /** In the CRLF behind the data, which the decoder checks. */
@@ -35,14 +52,16 @@ final class ChunkSizeLines {
 
     private long size;
 
+    private int digits;
+
     private long remaining;
 
     /** Start following a chunked body: its first chunk-size line comes next. */
     void begin() {
-        state = State.LINE_START;
+        startLine();
     }
 
-    /** Stop following: the body ended, or the decoder refused it. */
+    /** Stop following: the body ended, or the decoder refused it or started over. */
     void end() {
         state = State.IDLE;
     }
@@ -62,9 +81,13 @@ final class ChunkSizeLines {
                 index += skipped;
                 remaining -= skipped;
                 if (remaining == 0) {
-                    boolean dataRead = state == State.DATA;
-                    state = dataRead ? State.DATA_END : State.LINE_START;
-                    remaining = dataRead ? 2 : 0;
+                    if (state == State.DATA) {
+                        state = State.DATA_END;
+                        remaining = 2;
+                    }
+                    else {
+                        startLine();
+                    }
                 }
             }
             else {
@@ -78,62 +101,64 @@ final class ChunkSizeLines {
         return null;
     }
 
+    /** Read one byte of a chunk-size line: the states and the chars of Tomcat's {@code ChunkExtension.parse}. */
     private String read(byte b) {
-        switch (state) {
-            case LINE_START -> {
-                if (Character.digit(b, 16) < 0) {
-                    return "a chunk-size line starts with " + describe(b) + ", not a hex digit";
-                }
-                size = Character.digit(b, 16);
-                state = State.SIZE;
-            }
-            case SIZE -> {
-                int digit = Character.digit(b, 16);
-                if (digit >= 0) {
-                    // Saturate: the decoder refused a size over 2^31 before this sees it.
-                    size = Math.min(size * 16 + digit, Integer.MAX_VALUE + 1L);
-                }
-                else if (b == ';') {
-                    state = State.EXTENSION_NAME;
-                }
-                else if (b == '\r' || b == '\n') {
-                    return lineRead(b);
-                }
-                else {
-                    return describe(b) + " follows the chunk size";
-                }
-            }
-            case EXTENSION_NAME -> {
-                if (b != ' ' && b != '\t') {
-                    if (!isTokenChar(b)) {
-                        return "a chunk extension has no name";
-                    }
-                    state = State.LINE_END;
-                }
-            }
-            default -> {
-                // LINE_END
-                if (b == '\n') {
-                    return lineRead(b);
-                }
-            }
+        boolean space = b == ' ' || b == '\t';
+        State next = switch (state) {
+            case LINE_START -> Character.digit(b, 16) >= 0 ? State.SIZE : null;
+            case SIZE -> Character.digit(b, 16) >= 0 ? State.SIZE : b == ';' ? State.BEFORE_NAME
+                    : b == '\r' ? State.CR : b == '\n' ? lineEnd() : null;
+            case BEFORE_NAME -> space ? State.BEFORE_NAME : isTokenChar(b) ? State.NAME : null;
+            case NAME -> isTokenChar(b) ? State.NAME : space ? State.AFTER_NAME : b == ';' ? State.BEFORE_NAME
+                    : b == '=' ? State.BEFORE_VALUE : b == '\r' ? State.CR : null;
+            case AFTER_NAME -> space ? State.AFTER_NAME : b == ';' ? State.BEFORE_NAME : b == '=' ? State.BEFORE_VALUE
+                    : b == '\r' ? State.CR : null;
+            case BEFORE_VALUE -> space ? State.BEFORE_VALUE : isTokenChar(b) ? State.VALUE
+                    : b == '"' ? State.QUOTED_VALUE : null;
+            case VALUE -> isTokenChar(b) ? State.VALUE : space ? State.AFTER_VALUE : b == ';' ? State.BEFORE_NAME
+                    : b == '\r' ? State.CR : null;
+            case QUOTED_VALUE -> b == '"' ? State.AFTER_VALUE
+                    : b == '\t' || ((b & 0xff) > 31 && b != '\\' && b != 0x7f) ? State.QUOTED_VALUE : null;
+            case AFTER_VALUE -> space ? State.AFTER_VALUE : b == ';' ? State.BEFORE_NAME : b == '\r' ? State.CR
+                    : null;
+            case CR -> b == '\n' ? lineEnd() : null;
+            default -> throw new IllegalStateException(state.name());
+        };
+        if (next == null) {
+            return fault(b);
         }
+        if (next == State.SIZE) {
+            if (++digits > MAX_DIGITS) {
+                return "the chunk size has more than " + MAX_DIGITS + " hex digits";
+            }
+            size = size * 16 + Character.digit(b, 16);
+        }
+        state = next;
         return null;
     }
 
-    /** Go on behind a chunk-size line that ends at this byte, or whose CR is this byte. */
-    private String lineRead(byte b) {
-        if (b == '\r') {
-            state = State.LINE_END;
-        }
-        else if (size == 0) {
-            state = State.IDLE;
-        }
-        else {
-            state = State.DATA;
-            remaining = size;
-        }
-        return null;
+    private void startLine() {
+        state = State.LINE_START;
+        size = 0;
+        digits = 0;
+    }
+
+    /** Return the state behind the LF that ends a chunk-size line. */
+    private State lineEnd() {
+        remaining = size;
+        return size == 0 ? State.IDLE : State.DATA;
+    }
+
+    /** Describe what is wrong with a byte the state cannot take. */
+    private String fault(byte b) {
+        return switch (state) {
+            case LINE_START -> "a chunk-size line starts with " + describe(b) + ", not a hex digit";
+            case SIZE -> describe(b) + " follows the chunk size";
+            case CR -> "a CR in a chunk-size line is followed by " + describe(b) + ", not an LF";
+            case QUOTED_VALUE -> "a chunk extension's quoted value holds " + describe(b);
+            case BEFORE_NAME -> "a chunk extension has no name";
+            default -> "a chunk extension holds " + describe(b) + " where Tomcat reads none";
+        };
     }
 
     private static String describe(byte b) {
@@ -142,7 +167,6 @@ final class ChunkSizeLines {
             case '\t' -> "a tab";
             case '\r' -> "a CR";
             case '\n' -> "an LF";
-            case ';' -> "a ';'";
             default -> b > 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("the byte 0x%02x", b & 0xff);
         };
     }

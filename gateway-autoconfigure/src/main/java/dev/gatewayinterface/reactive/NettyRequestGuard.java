@@ -150,7 +150,16 @@ public final class NettyRequestGuard extends ChannelDuplexHandler {
         else if (msg instanceof HttpContent content) {
             if (swallowing) {
                 swallowing = !(msg instanceof LastHttpContent);
+                boolean broken = content.decoderResult().isFailure();
                 ReferenceCountUtil.release(msg);
+                if (broken) {
+                    // The decoder reads nothing more on this connection: close it once the answer is out.
+                    closing = true;
+                    if (inFlight == 0 && pending.isEmpty()) {
+                        ctx.close();
+                    }
+                    return;
+                }
                 // Reactor Netty reads on demand, and no handler behind saw this request to ask for the next one.
                 ctx.read();
                 return;

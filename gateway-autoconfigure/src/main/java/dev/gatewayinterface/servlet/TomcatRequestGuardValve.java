@@ -79,8 +79,9 @@ public final class TomcatRequestGuardValve extends ValveBase {
                     + " begins on a folded line (obs-fold), which servers read differently (RFC 9112 §5.2)");
         }
         String target = TomcatRequestHead.absoluteTarget(request.getCoyoteRequest());
-        // Tomcat drops userinfo from an absolute-form target; RFC 9110 §4.2.4 asks to treat it as an error.
-        return target != null ? RequestTargets.check(request.getMethod(), target) : null;
+        // Tomcat drops userinfo from an absolute-form target; RFC 9110 §4.2.4 asks to treat it as an error. The rest
+        // of the target is Tomcat's to judge, as its relaxed-chars settings say.
+        return target != null ? RequestTargets.checkAbsoluteAuthority(target) : null;
     }
 
     /** Return the answer to a request Tomcat refused while parsing its head, or {@code null} to leave it. */

@@ -27,6 +27,7 @@ final class TomcatRequestHead {
     static String absoluteTarget(Request request) {
         MessageBytes uri = request.requestURI();
         if (uri.getType() != MessageBytes.T_BYTES) {
+            // Made a String, by a getRequestURI() before this runs: its bytes may be gone, so nothing is read.
             return null;
         }
         ByteChunk chunk = uri.getByteChunk();
@@ -46,33 +47,48 @@ final class TomcatRequestHead {
     }
 
     /**
-     * Return the name of a field whose value begins with whitespace, which Tomcat leaves only where the field's
-     * first line was empty and its value came on a folded line (obs-fold): Tomcat skips the whitespace that starts
-     * a value on the field's own line.
+     * Return the name of a field whose value begins on a folded line (obs-fold) behind an empty first line. Tomcat
+     * unfolds in place, writing one space where each line break was: such a value then begins with that space, as
+     * no other value does, since Tomcat skips the whitespace that starts a value on the field's own line; and a
+     * value that is empty but for folded whitespace is followed, in the buffer, by whitespace, the line's end, then
+     * more whitespace, which starts no field line.
      * @param request a request Tomcat read from an HTTP/1.1 connection
      * @return the field's name, or {@code null} when no value begins so
      */
     static String foldedField(Request request) {
         MimeHeaders headers = request.getMimeHeaders();
         for (int i = 0; i < headers.size(); i++) {
-            if (beginsWithWhitespace(headers.getValue(i))) {
+            if (beginsOnAFoldedLine(headers.getValue(i))) {
                 return headers.getName(i).toString();
             }
         }
         return null;
     }
 
-    /** Tell whether a value begins with whitespace, reading it as it stands: bytes, or a String Tomcat made of them. */
-    private static boolean beginsWithWhitespace(MessageBytes value) {
+    /** Tell whether a value begins on a folded line, read as it stands: bytes, or a String Tomcat made of them. */
+    private static boolean beginsOnAFoldedLine(MessageBytes value) {
         if (value.getType() == MessageBytes.T_BYTES) {
             ByteChunk bytes = value.getByteChunk();
-            return bytes.getLength() > 0 && isSpaceOrTab(bytes.getBytes()[bytes.getStart()]);
+            return bytes.getLength() > 0 ? isSpaceOrTab(bytes.getBytes()[bytes.getStart()])
+                    : foldedBehind(bytes.getBytes(), bytes.getStart());
         }
         if (value.getType() == MessageBytes.T_STR) {
             String text = value.toString();
             return !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t');
         }
         return false;
+    }
+
+    /** Tell whether the line of an empty value, starting at the index, goes on on a folded line. */
+    private static boolean foldedBehind(byte[] head, int index) {
+        int i = index;
+        while (i < head.length && isSpaceOrTab(head[i])) {
+            i++;
+        }
+        if (i < head.length && head[i] == '\r') {
+            i++;
+        }
+        return i + 1 < head.length && head[i] == '\n' && isSpaceOrTab(head[i + 1]);
     }
 
     private static boolean isSpaceOrTab(byte b) {

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
@@ -104,6 +105,22 @@ class AlignedHttpCodecTests {
         assertThat(uris).containsExactly("/a", "/b");
         assertThat(content).hasToString("hello0123456789");
         assertThat(messages).filteredOn(LastHttpContent.class::isInstance).hasSize(2);
+        release(messages);
+    }
+
+    @Test
+    void followsTheNextRequestWhenTheDecoderIsToldToStartOverInsideAChunk() {
+        receive(CHUNKED_HEAD + "5\r\nhel");
+        release(readAll());
+        ((HttpRequestDecoder) channel.pipeline().get(NettyPipeline.HttpCodec)).reset();
+        receive("GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+        List<Object> messages = readAll();
+        assertThat(messages.get(0)).isInstanceOfSatisfying(HttpRequest.class, request -> {
+            assertThat(request.uri()).isEqualTo("/b");
+            assertThat(request.decoderResult().isSuccess()).isTrue();
+        });
+        assertThat(messages).allSatisfy(message -> assertThat(((DecoderResultProvider) message).decoderResult()
+            .isSuccess()).isTrue());
         release(messages);
     }
 

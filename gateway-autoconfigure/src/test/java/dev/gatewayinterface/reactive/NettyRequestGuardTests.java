@@ -92,6 +92,15 @@ class NettyRequestGuardTests {
     }
 
     @Test
+    void closesTheConnectionOnceAnOptionsAsteriskAnswerIsOutWhenItsBodyIsBroken() {
+        alignWithTomcat();
+        receive("OPTIONS * HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n");
+        assertThat(passedOn()).isEmpty();
+        assertThat(sent()).startsWith("HTTP/1.1 200 OK\r\n").contains("allow: GET");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
     void buildsTheAlignedDecoderFromEverySettingOfTheServers() {
         HttpDecoderConfig config = NettyRequestGuard.alignedWithTomcat(HttpServer.create()
             .httpRequestDecoder(spec -> spec.maxInitialLineLength(1001).maxHeaderSize(2002).maxChunkSize(3003)

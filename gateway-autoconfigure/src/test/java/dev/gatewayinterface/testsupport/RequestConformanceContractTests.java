@@ -38,12 +38,16 @@ public abstract class RequestConformanceContractTests extends ServerTests {
             Map.entry("Content-Length and chunked on HTTP/1.0", 400),
             Map.entry("whitespace after a chunk size", 400), Map.entry("whitespace before a chunk size", 400),
             Map.entry("whitespace before a chunk extension", 400), Map.entry("a bare ';' after a chunk size", 400),
-            Map.entry("a tab after a chunk size", 400), Map.entry("an absolute target with userinfo", 400),
+            Map.entry("a tab after a chunk size", 400), Map.entry("a CR alone in a chunk-size line", 400),
+            Map.entry("nine hex digits of chunk size", 400), Map.entry("whitespace inside a chunk extension's name", 400),
+            Map.entry("a backslash in a quoted chunk-extension value", 400),
+            Map.entry("an absolute target with userinfo", 400),
             Map.entry("an absolute https target with userinfo and a port", 400), Map.entry("CONNECT", 501),
             Map.entry("two spaces after the method", 200), Map.entry("bare LF line endings", 200),
             Map.entry("a bare LF after a header line", 200), Map.entry("a bare LF ending the head", 200),
             Map.entry("obs-fold with a space", 200), Map.entry("obs-fold with a tab", 200),
             Map.entry("obs-fold behind an empty first line", 400),
+            Map.entry("obs-fold of whitespace alone behind an empty first line", 400),
             Map.entry("obs-fold of Transfer-Encoding", 400));
 
     private final Map<Integer, String> answered = new ConcurrentSkipListMap<>();

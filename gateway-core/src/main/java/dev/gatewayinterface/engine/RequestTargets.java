@@ -38,9 +38,9 @@ public final class RequestTargets {
         String rest = target;
         String authority = absoluteAuthority(target);
         if (authority != null) {
-            if (authority.contains("@") || !validAuthority(authority)) {
-                return new Refusal(400, "Bad Request", "the target " + quote(target)
-                        + " has no valid authority (RFC 9112 §3.2.2)");
+            Refusal refusal = checkAbsoluteAuthority(target);
+            if (refusal != null) {
+                return refusal;
             }
             rest = target.substring(target.indexOf("//") + 2 + authority.length());
             // An empty path in absolute form is the root (RFC 9112 §3.2.2).
@@ -54,6 +54,21 @@ public final class RequestTargets {
         if (bad != null) {
             return new Refusal(400, "Bad Request", "the target " + quote(target) + " holds " + bad
                     + ", which a request target must percent-encode (RFC 3986 §3.3, RFC 9112 §3.2)");
+        }
+        return null;
+    }
+
+    /**
+     * Check the authority of an absolute-form target alone: a host with an optional port, and no userinfo
+     * (RFC 9110 §4.2.4), which a server that reads the target itself may drop without a word.
+     * @param target the target exactly as the client sent it
+     * @return the refusal, or {@code null} when the target is in another form or its authority is well formed
+     */
+    public static Refusal checkAbsoluteAuthority(String target) {
+        String authority = absoluteAuthority(target);
+        if (authority != null && (authority.contains("@") || !validAuthority(authority))) {
+            return new Refusal(400, "Bad Request", "the target " + quote(target)
+                    + " has no valid authority (RFC 9112 §3.2.2)");
         }
         return null;
     }

@@ -63,4 +63,12 @@ class RequestTargetsTests {
         Refusal refusal = RequestTargets.checkHosts(List.of(host), "HTTP/1.1", target);
         assertThat(refusal == null ? -1 : refusal.status()).isEqualTo(status);
     }
+
+    @ParameterizedTest
+    @CsvSource({ "http://user@localhost/x, 400", "https://user:pw@localhost:8080?q, 400", "http://local host/x, 400",
+            "http://localhost/x?a|b, -1", "/x?a|b, -1", "http://localhost:8080, -1" })
+    void checksTheAuthorityOfAnAbsoluteTargetAloneLeavingItsPathAndQueryToTheServer(String target, int status) {
+        Refusal refusal = RequestTargets.checkAbsoluteAuthority(target);
+        assertThat(refusal == null ? -1 : refusal.status()).isEqualTo(status);
+    }
 }

@@ -43,6 +43,8 @@ final class HeaderCases {
                         200, 400),
                 readOrRefusedMayKeep("obs-fold behind an empty first line", "RFC 9112 §5.2",
                         get("X-A:\r\n continued\r\n"), null, 200, 400),
+                readOrRefusedMayKeep("obs-fold of whitespace alone behind an empty first line", "RFC 9112 §5.2",
+                        get("X-A:\r\n \r\n"), null, 200, 400),
                 readOrRefusedMayKeep("obs-fold of Transfer-Encoding", "RFC 9112 §5.2",
                         request("POST", "Transfer-Encoding:\r\n chunked\r\n", "5\r\nhello\r\n0\r\n\r\n"), "hello", 200,
                         400),
