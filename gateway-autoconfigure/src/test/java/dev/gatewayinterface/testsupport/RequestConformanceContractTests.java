@@ -77,14 +77,6 @@ public abstract class RequestConformanceContractTests extends ServerTests {
     }
 
     @Test
-    void readsABareLfAsTheEndOfAHeadLineAsTheOtherStackDoes() throws IOException {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("GET /conformance HTTP/1.1\nHost: localhost\nConnection: close\n\n");
-            assertThat(http.readHead().status()).isEqualTo(200);
-        }
-    }
-
-    @Test
     void keepsTheConnectionOfAnHttp10ClientThatAsksForItAsTheOtherStackDoes() throws IOException {
         try (RawHttp http = new RawHttp(port)) {
             for (int i = 0; i < 2; i++) {
@@ -94,18 +86,6 @@ public abstract class RequestConformanceContractTests extends ServerTests {
                 assertThat(head.header("connection")).isEqualToIgnoringCase("keep-alive");
                 http.readBody(head);
             }
-        }
-    }
-
-    @Test
-    void readsContentLengthBesideChunkedAsChunkedAndClosesAsTheOtherStackDoes() throws IOException {
-        try (RawHttp http = new RawHttp(port)) {
-            http.send("POST /conformance HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
-            RawHttp.Head head = http.readHead();
-            assertThat(head.status()).isEqualTo(200);
-            http.readBody(head);
-            assertThat(http.serverClosed()).isTrue();
         }
     }
 
